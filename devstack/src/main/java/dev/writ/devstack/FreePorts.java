@@ -6,12 +6,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** Finds a loopback port nobody listens on, for servers that must keep one address across restarts. */
-final class FreePorts {
+public final class FreePorts {
 
 	private FreePorts() {
 	}
 
-	static int find() {
+	public static int find() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
