@@ -21,12 +21,12 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
 
 /** {@link RegisteredClients} in the {@code oauth2_clients} table. */
-@Repository
+@Component
 final class R2dbcRegisteredClients implements RegisteredClients {
 
 	private static final String SELECT = """
@@ -131,7 +131,7 @@ final class R2dbcRegisteredClients implements RegisteredClients {
 			.build();
 		String[] defaultScopes = row.get("default_scopes", String[].class);
 		Scope defaultScope = (defaultScopes != null) ? Scope.of(Arrays.asList(defaultScopes))
-				: Scope.of(registration.getScopes());
+				: Scope.of(strings(row, "scopes"));
 		String organizationId = row.get("organization_id", String.class);
 		OrganizationRole organization = (organizationId != null)
 				? new OrganizationRole(organizationId, row.get("organization_role", String.class)) : null;

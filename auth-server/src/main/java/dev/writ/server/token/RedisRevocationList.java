@@ -6,12 +6,12 @@ import java.util.List;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
 
 /** {@link RevocationList} in Redis: one expiring key per token, and a message on the channel, in one atomic script. */
-@Repository
+@Component
 final class RedisRevocationList implements RevocationList {
 
 	/** Sets the entry to expire with the token and publishes, so no listener hears of an entry that is not there. */

@@ -141,7 +141,7 @@ final class ErrorResponses implements WebExceptionHandler {
 	/** A browser navigating here gets a page; API clients (which rarely send text/html) get JSON. */
 	private static boolean prefersHtml(ServerWebExchange exchange) {
 		List<MediaType> accept = exchange.getRequest().getHeaders().getAccept();
-		return !accept.isEmpty() && MediaType.TEXT_HTML.isCompatibleWith(accept.get(0));
+		return !accept.isEmpty() && MediaType.TEXT_HTML.equalsTypeAndSubtype(accept.get(0));
 	}
 
 	private static String page(OAuth2Exception error) {
