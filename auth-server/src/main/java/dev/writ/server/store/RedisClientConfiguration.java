@@ -1,14 +1,17 @@
 package dev.writ.server.store;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.resource.Delay;
 
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * How the server behaves while Redis is away: commands fail at once (and the caller gets 503) instead of queueing
@@ -20,6 +23,23 @@ class RedisClientConfiguration {
 
 	private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(1);
 
+	/**
+	 * Spring Data opens the shared connection on first use, and opening it blocks: connect at start-up instead, off
+	 * the event loops. Once open, Lettuce reconnects it by itself.
+	 */
+	@Bean
+	static BeanPostProcessor eagerRedisConnection() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof LettuceConnectionFactory factory) {
+					factory.setEagerInitialization(true);
+				}
+				return bean;
+			}
+		};
+	}
+
 	@Bean
 	LettuceClientOptionsBuilderCustomizer failFastWhileDisconnected() {
 		return (options) -> options.autoReconnect(true)
@@ -29,7 +49,7 @@ class RedisClientConfiguration {
 	@Bean
 	ClientResourcesBuilderCustomizer boundedReconnectDelay() {
 		return (resources) -> resources
-			.reconnectDelay(Delay.exponential(Duration.ofMillis(50), MAX_RECONNECT_DELAY, 2, java.util.concurrent.TimeUnit.MILLISECONDS));
+			.reconnectDelay(Delay.exponential(Duration.ofMillis(50), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS));
 	}
 
 }

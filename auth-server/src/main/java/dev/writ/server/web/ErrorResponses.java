@@ -66,6 +66,9 @@ final class ErrorResponses implements WebExceptionHandler {
 		HttpHeaders headers = response.getHeaders();
 		headers.setCacheControl(CacheControl.noStore());
 		headers.set(HttpHeaders.PRAGMA, "no-cache");
+		if (failure instanceof ResponseStatusException status) {
+			headers.addAll(status.getHeaders());
+		}
 		if (error.wwwAuthenticate() != null) {
 			headers.set(HttpHeaders.WWW_AUTHENTICATE, error.wwwAuthenticate());
 		}
