@@ -1,0 +1,116 @@
+package dev.writ.demo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.writ.devstack.DevStack;
+import dev.writ.sample.SampleApiApplication;
+import dev.writ.server.AuthServerApplication;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * auth-server and sample-api, each in its own application context, on one PostgreSQL (a database each) and one
+ * Redis, configured through the same standard properties a deployment sets. The README's quick start and the
+ * end-to-end tests both run the product through here.
+ */
+public final class DemoStack implements AutoCloseable {
+
+	private final ConfigurableApplicationContext authServer;
+
+	private final ConfigurableApplicationContext sampleApi;
+
+	private final int authServerPort;
+
+	private final int sampleApiPort;
+
+	private DemoStack(ConfigurableApplicationContext authServer, ConfigurableApplicationContext sampleApi,
+			int authServerPort, int sampleApiPort) {
+		this.authServer = authServer;
+		this.sampleApi = sampleApi;
+		this.authServerPort = authServerPort;
+		this.sampleApiPort = sampleApiPort;
+	}
+
+	/**
+	 * Starts both services with the demo data.
+	 * @param stack where PostgreSQL and Redis run
+	 * @param authServerPort the auth-server's port (its issuer is {@code http://localhost:<port>})
+	 * @param sampleApiPort sample-api's port
+	 * @param authServerProperties extra auth-server properties (they win over the defaults)
+	 * @param sampleApiProperties extra sample-api properties
+	 */
+	public static DemoStack start(DevStack stack, int authServerPort, int sampleApiPort,
+			Map<String, Object> authServerProperties, Map<String, Object> sampleApiProperties) {
+		String suffix = (authServerPort == 9000) ? "" : "_" + authServerPort;
+		String authDatabase = stack.postgres().createDatabase("writ" + suffix);
+		String apiDatabase = stack.postgres().createDatabase("sample_api" + suffix);
+		String issuer = "http://localhost:" + authServerPort;
+
+		Map<String, Object> auth = stores(stack, authDatabase);
+		auth.put("server.port", authServerPort);
+		auth.put("management.server.port", authServerPort + 1);
+		auth.put("writ.issuer", issuer);
+		auth.putAll(authServerProperties);
+		ConfigurableApplicationContext authServer = AuthServerApplication.application().run(arguments(auth));
+
+		Map<String, Object> api = stores(stack, apiDatabase);
+		api.put("server.port", sampleApiPort);
+		api.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer);
+		api.put("writ.resource-server.audience", "http://localhost:" + sampleApiPort);
+		api.putAll(sampleApiProperties);
+		ConfigurableApplicationContext sampleApi;
+		try {
+			sampleApi = SampleApiApplication.application().run(arguments(api));
+		}
+		catch (RuntimeException ex) {
+			authServer.close();
+			throw ex;
+		}
+		return new DemoStack(authServer, sampleApi, authServerPort, sampleApiPort);
+	}
+
+	private static Map<String, Object> stores(DevStack stack, String database) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("spring.profiles.active", "demo");
+		properties.put("spring.r2dbc.url", stack.postgres().r2dbcUrl(database));
+		properties.put("spring.r2dbc.username", stack.postgres().username());
+		properties.put("spring.r2dbc.password", stack.postgres().password());
+		properties.put("spring.flyway.url", stack.postgres().jdbcUrl(database));
+		properties.put("spring.flyway.user", stack.postgres().username());
+		properties.put("spring.flyway.password", stack.postgres().password());
+		properties.put("spring.data.redis.url", stack.redis().url());
+		return properties;
+	}
+
+	private static String[] arguments(Map<String, Object> properties) {
+		List<String> arguments = new ArrayList<>();
+		properties.forEach((name, value) -> arguments.add("--" + name + "=" + value));
+		return arguments.toArray(String[]::new);
+	}
+
+	public String authServerUrl() {
+		return "http://localhost:" + this.authServerPort;
+	}
+
+	public String sampleApiUrl() {
+		return "http://localhost:" + this.sampleApiPort;
+	}
+
+	public ConfigurableApplicationContext authServer() {
+		return this.authServer;
+	}
+
+	public ConfigurableApplicationContext sampleApi() {
+		return this.sampleApi;
+	}
+
+	@Override
+	public void close() {
+		this.sampleApi.close();
+		this.authServer.close();
+	}
+
+}

@@ -1,0 +1,77 @@
+package dev.writ.demo;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+import dev.writ.devstack.DevStack;
+import dev.writ.devstack.FreePorts;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+/**
+ * The product as the quick start runs it, on free ports, shared by the end-to-end test classes of this JVM; classes
+ * that need other settings start a {@link DemoStack} of their own.
+ */
+final class RunningProduct {
+
+	static final String M2M = "demo-m2m";
+
+	static final String M2M_SECRET = "demo-m2m-secret";
+
+	private static DemoStack shared;
+
+	private RunningProduct() {
+	}
+
+	static synchronized DemoStack shared() {
+		if (shared == null) {
+			shared = DemoStack.start(DevStack.shared(), FreePorts.find(), FreePorts.find(), Map.of(), Map.of());
+			Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "e2e-shutdown"));
+		}
+		return shared;
+	}
+
+	static WebTestClient client(String baseUrl) {
+		return WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(15)).build();
+	}
+
+	static String basic(String clientId, String secret) {
+		return "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** A demo-m2m token from the auth-server at {@code authServerUrl}, with {@code scope} or the client's default. */
+	@SuppressWarnings("unchecked")
+	static String m2mToken(String authServerUrl, String scope) {
+		var form = BodyInserters.fromFormData("grant_type", "client_credentials");
+		if (scope != null) {
+			form = form.with("scope", scope);
+		}
+		Map<String, Object> body = client(authServerUrl).post()
+			.uri("/oauth2/token")
+			.header(HttpHeaders.AUTHORIZATION, basic(M2M, M2M_SECRET))
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(form)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		return (String) body.get("access_token");
+	}
+
+	static WebTestClient.ResponseSpec revoke(String authServerUrl, String token) {
+		return client(authServerUrl).post()
+			.uri("/oauth2/revoke")
+			.header(HttpHeaders.AUTHORIZATION, basic(M2M, M2M_SECRET))
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("token", token))
+			.exchange();
+	}
+
+}
