@@ -21,6 +21,8 @@ final class SigningKeyNode {
 
 	final SigningKeyStore store;
 
+	final KeyEncryption encryption;
+
 	final KeyMaterial material;
 
 	final KeyRotation rotation;
@@ -32,9 +34,8 @@ final class SigningKeyNode {
 	SigningKeyNode(TestDatabase database, Clock clock, Map<String, String> properties) {
 		this.properties = properties(properties);
 		this.store = new SigningKeyStore(database.client(), database.transactionManager());
-		this.material = new KeyMaterial(
-				KeyEncryption.from(this.properties, SigningKeyConfiguration.signingKeyRandom()),
-				SigningKeyConfiguration.signingKeyRandom());
+		this.encryption = KeyEncryption.from(this.properties, SigningKeyConfiguration.signingKeyRandom());
+		this.material = new KeyMaterial(this.encryption, SigningKeyConfiguration.signingKeyRandom());
 		this.rotation = new KeyRotation(this.store, this.material, this.properties, clock);
 		this.keys = new SigningKeys(this.store, this.rotation, this.material, this.properties, clock);
 		this.maintenance = new SigningKeyMaintenance(this.store, this.material, this.rotation, this.keys,
