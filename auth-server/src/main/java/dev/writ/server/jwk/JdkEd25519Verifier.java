@@ -4,6 +4,8 @@ import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.SignatureException;
+import java.security.interfaces.EdECPublicKey;
+import java.security.spec.NamedParameterSpec;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
@@ -22,6 +24,14 @@ public final class JdkEd25519Verifier extends EdDSAProvider implements JWSVerifi
 
 	public JdkEd25519Verifier(OctetKeyPair publicKey) throws JOSEException {
 		this.publicKey = Ed25519Keys.publicKey(publicKey);
+	}
+
+	/** A verifier for a JDK key, for a {@code JWSVerifierFactory} handed keys by a {@code JWSKeySelector}. */
+	public JdkEd25519Verifier(EdECPublicKey publicKey) throws JOSEException {
+		if (!NamedParameterSpec.ED25519.getName().equalsIgnoreCase(publicKey.getParams().getName())) {
+			throw new JOSEException("Expected an Ed25519 key, got " + publicKey.getParams().getName());
+		}
+		this.publicKey = publicKey;
 	}
 
 	@Override

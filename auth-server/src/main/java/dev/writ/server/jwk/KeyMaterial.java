@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Arrays;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.jwk.JWK;
 
 /**
@@ -14,6 +16,8 @@ import com.nimbusds.jose.jwk.JWK;
  * generation takes a noticeable fraction of a second) and must run off the event loops.
  */
 final class KeyMaterial {
+
+	private static final byte[] WARM_UP_INPUT = "warm-up".getBytes(StandardCharsets.US_ASCII);
 
 	private final KeyEncryption encryption;
 
@@ -69,8 +73,9 @@ final class KeyMaterial {
 				throw new IllegalStateException(
 						"Signing key " + stored.kid() + " does not match its stored public key or kid");
 			}
-			return new SigningKey(stored.kid(), stored.algorithm().jwsAlgorithm(),
-					stored.algorithm().signer(privateKey, this.random), publicKey);
+			JWSSigner signer = stored.algorithm().signer(privateKey, this.random);
+			warmUp(signer, stored.algorithm());
+			return new SigningKey(stored.kid(), stored.algorithm().jwsAlgorithm(), signer, publicKey);
 		}
 		catch (ParseException | JOSEException ex) {
 			throw new IllegalStateException("Could not open signing key " + stored.kid(), ex);
@@ -78,6 +83,15 @@ final class KeyMaterial {
 		finally {
 			Arrays.fill(plaintext, (byte) 0);
 		}
+	}
+
+	/**
+	 * Signs once, here off the event loops, what a first signature would otherwise do on one: the JDK draws RSA
+	 * blinding parameters from the platform random source (a file read) on a key's first signature and caches them
+	 * for that key, and the first use of a provider loads classes.
+	 */
+	private static void warmUp(JWSSigner signer, SigningAlgorithm algorithm) throws JOSEException {
+		signer.sign(new JWSHeader(algorithm.jwsAlgorithm()), WARM_UP_INPUT);
 	}
 
 }
