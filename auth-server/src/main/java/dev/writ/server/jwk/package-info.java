@@ -12,9 +12,9 @@
  * {@code writ.keys.retention}, after which they are <em>expired</em> and deleted.
  *
  * <pre>
- *   key 1  ──active──────────────┬──retired (published)──────────┐ deleted
- *   key 2            created ─ upcoming ─┴──active─────────────── ...
- *                            |&lt;-lead-&gt;|&lt;------ retention -------&gt;|
+ *   key 1  ===== active ==============+----- retired, published -----+ deleted
+ *   key 2           created  upcoming +===== active ==================...
+ *                   [----- lead ------|--------- retention ----------]
  * </pre>
  *
  * <p><b>Rotation.</b> Every {@code writ.keys.check-interval} a node checks whether the active key has signed for
