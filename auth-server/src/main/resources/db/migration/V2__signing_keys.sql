@@ -1,13 +1,17 @@
 -- Keys that sign access and ID tokens (RFC 7517 JWKs), written by dev.writ.server.jwk.
 --
--- A key's state is derived from the two instants and the clock, never stored, so it cannot disagree with them:
---   upcoming  activates_at > now: published in the JWKS before it signs, so that caches learn it in time
---   active    the key with the latest activates_at <= now: the one that signs
---   retired   any earlier key once a successor is active: still published for writ.keys.retention after the
---             successor's activates_at, so that tokens it signed stay verifiable, then deleted
--- Ties on activates_at are broken by created_at, then kid.
+-- A key's state is derived from creation order, activates_at and the clock, never stored, so it cannot disagree
+-- with them:
+--   active    the newest key (highest id) whose activates_at <= now: the one that signs
+--   upcoming  a key created after the active one: published in the JWKS before it signs, so that caches learn it
+--   retired   a key created before the active one, from the moment a newer key first activated: still published
+--             for writ.keys.retention after that, so that tokens it signed stay verifiable, then deleted
 
 CREATE TABLE signing_keys (
+    -- Creation order. Creators are serialized by an advisory lock, so it is exact where created_at, read from
+    -- the clocks of several nodes, may tie or disagree; an immediate rotation therefore takes over at once even
+    -- when the node that made it has a clock behind the node that made the key it replaces.
+    id                      bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
     -- RFC 7638 thumbprint of the public key, so a kid can only ever name one key.
     kid                     text PRIMARY KEY,
     -- JWS "alg" (RFC 7518 §3.1, RFC 8037 §3.1): RS256, ES256 or EdDSA.

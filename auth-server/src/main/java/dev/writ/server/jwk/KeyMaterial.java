@@ -49,7 +49,7 @@ final class KeyMaterial {
 		byte[] plaintext = privateKey.toJSONString().getBytes(StandardCharsets.UTF_8);
 		try {
 			byte[] sealed = this.encryption.seal(kid, plaintext);
-			return new StoredSigningKey(kid, algorithm, privateKey.toPublicJWK().toJSONString(), sealed,
+			return new StoredSigningKey(StoredSigningKey.UNSAVED, kid, algorithm, privateKey.toPublicJWK().toJSONString(), sealed,
 					this.encryption.fingerprint(), createdAt, activatesAt);
 		}
 		finally {

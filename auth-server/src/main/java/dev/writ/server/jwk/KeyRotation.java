@@ -109,7 +109,7 @@ final class KeyRotation {
 			.fromCallable(() -> this.material.generate(this.properties.algorithm(), this.properties.rsaKeySize(), now,
 					activatesAt))
 			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((key) -> this.store.insert(key).thenReturn(key))
+			.flatMap(this.store::insert)
 			.doOnNext((key) -> logger.info("Created {} signing key {}, signing from {}", key.algorithm().jwsAlgorithm(),
 					key.kid(), key.activatesAt()));
 	}

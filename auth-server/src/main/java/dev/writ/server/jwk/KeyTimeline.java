@@ -12,15 +12,17 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The state of every stored key at one instant, derived from activation times alone; the one place that says which
- * key signs, which are published and which may go. Keys are ordered by activation (then creation, then kid): the last
- * one activated is active, later ones are upcoming, earlier ones retired when their successor activated.
+ * The state of every stored key at one instant, derived from creation order and activation times alone; the one
+ * place that says which key signs, which are published and which may go.
+ *
+ * <p>The newest key whose activation has passed is active. Keys created after it are upcoming. Keys created before it
+ * are retired from the moment a newer key first activated, including an upcoming key overtaken by an immediate
+ * rotation, which never signs. Ordering by creation rather than by activation time is what lets an immediate rotation
+ * take over even when the node that made it has a clock behind the node that made the key it replaces.
  */
 final class KeyTimeline {
 
-	static final Comparator<StoredSigningKey> ACTIVATION_ORDER = Comparator.comparing(StoredSigningKey::activatesAt)
-		.thenComparing(StoredSigningKey::createdAt)
-		.thenComparing(StoredSigningKey::kid);
+	static final Comparator<StoredSigningKey> CREATION_ORDER = Comparator.comparingLong(StoredSigningKey::id);
 
 	private final List<Entry> entries;
 
@@ -29,15 +31,22 @@ final class KeyTimeline {
 	}
 
 	static KeyTimeline of(Collection<StoredSigningKey> keys, Instant now, Duration retention) {
-		List<StoredSigningKey> ordered = keys.stream().sorted(ACTIVATION_ORDER).toList();
+		List<StoredSigningKey> ordered = keys.stream().sorted(CREATION_ORDER).toList();
+		int size = ordered.size();
 		int active = -1;
-		for (int i = 0; i < ordered.size(); i++) {
-			if (!ordered.get(i).activatesAt().isAfter(now)) {
-				active = i;
+		// supersededAt[i]: the earliest activation, up to now, among the keys created after key i
+		@Nullable Instant[] supersededAt = new Instant[size];
+		@Nullable Instant earliest = null;
+		for (int i = size - 1; i >= 0; i--) {
+			supersededAt[i] = earliest;
+			Instant activatesAt = ordered.get(i).activatesAt();
+			if (!activatesAt.isAfter(now)) {
+				active = Math.max(active, i);
+				earliest = (earliest == null || activatesAt.isBefore(earliest)) ? activatesAt : earliest;
 			}
 		}
-		List<Entry> entries = new ArrayList<>(ordered.size());
-		for (int i = 0; i < ordered.size(); i++) {
+		List<Entry> entries = new ArrayList<>(size);
+		for (int i = 0; i < size; i++) {
 			StoredSigningKey key = ordered.get(i);
 			if (i > active) {
 				entries.add(new Entry(key, State.UPCOMING, null, null));
@@ -46,16 +55,16 @@ final class KeyTimeline {
 				entries.add(new Entry(key, State.ACTIVE, null, null));
 			}
 			else {
-				Instant retiredAt = ordered.get(i + 1).activatesAt();
-				Instant publishedUntil = retiredAt.plus(retention);
+				// a key created after this one has activated (the active one, at least), so supersededAt[i] is set
+				Instant publishedUntil = supersededAt[i].plus(retention);
 				State state = publishedUntil.isAfter(now) ? State.RETIRED : State.EXPIRED;
-				entries.add(new Entry(key, state, retiredAt, publishedUntil));
+				entries.add(new Entry(key, state, supersededAt[i], publishedUntil));
 			}
 		}
 		return new KeyTimeline(List.copyOf(entries));
 	}
 
-	/** Every key, in activation order. */
+	/** Every key, in creation order. */
 	List<Entry> entries() {
 		return this.entries;
 	}
@@ -110,7 +119,7 @@ final class KeyTimeline {
 	 *
 	 * @param key the stored key
 	 * @param state its state at the timeline's instant
-	 * @param retiredAt when its successor activated; {@code null} unless retired or expired
+	 * @param retiredAt when a newer key first activated; {@code null} unless retired or expired
 	 * @param publishedUntil when it leaves the JWKS; {@code null} unless retired or expired
 	 */
 	record Entry(StoredSigningKey key, State state, @Nullable Instant retiredAt, @Nullable Instant publishedUntil) {

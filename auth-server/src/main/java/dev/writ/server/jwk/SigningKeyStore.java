@@ -24,6 +24,8 @@ final class SigningKeyStore {
 
 	private static final String COLUMNS = "kid, alg, public_jwk, private_key_encrypted, kek_fingerprint, created_at, activates_at";
 
+	private static final String SELECTED_COLUMNS = "id, " + COLUMNS;
+
 	private final DatabaseClient client;
 
 	private final TransactionalOperator transactions;
@@ -33,9 +35,9 @@ final class SigningKeyStore {
 		this.transactions = TransactionalOperator.create(transactionManager);
 	}
 
-	/** Every stored key, in activation order. */
+	/** Every stored key, in creation order. */
 	Flux<StoredSigningKey> findAll() {
-		return this.client.sql("SELECT " + COLUMNS + " FROM signing_keys ORDER BY activates_at, created_at, kid")
+		return this.client.sql("SELECT " + SELECTED_COLUMNS + " FROM signing_keys ORDER BY id")
 			.map(SigningKeyStore::read)
 			.all();
 	}
@@ -47,9 +49,10 @@ final class SigningKeyStore {
 			.all();
 	}
 
-	Mono<Void> insert(StoredSigningKey key) {
+	/** Inserts a key; completes with it as stored, its creation order assigned. */
+	Mono<StoredSigningKey> insert(StoredSigningKey key) {
 		return this.client.sql("INSERT INTO signing_keys (" + COLUMNS
-				+ ") VALUES (:kid, :alg, CAST(:publicJwk AS jsonb), :sealed, :kek, :createdAt, :activatesAt)")
+				+ ") VALUES (:kid, :alg, CAST(:publicJwk AS jsonb), :sealed, :kek, :createdAt, :activatesAt) RETURNING id")
 			.bind("kid", key.kid())
 			.bind("alg", key.algorithm().jwsAlgorithm().getName())
 			.bind("publicJwk", key.publicJwk())
@@ -57,7 +60,8 @@ final class SigningKeyStore {
 			.bind("kek", key.kekFingerprint())
 			.bind("createdAt", key.createdAt())
 			.bind("activatesAt", key.activatesAt())
-			.then();
+			.map((row) -> key.withId(row.get("id", Long.class)))
+			.one();
 	}
 
 	/** Deletes the given keys; returns how many rows went (another node may have deleted some first). */
@@ -82,7 +86,7 @@ final class SigningKeyStore {
 	}
 
 	private static StoredSigningKey read(Readable row) {
-		return new StoredSigningKey(row.get("kid", String.class),
+		return new StoredSigningKey(row.get("id", Long.class), row.get("kid", String.class),
 				SigningAlgorithm.of(JWSAlgorithm.parse(row.get("alg", String.class))),
 				row.get("public_jwk", String.class), row.get("private_key_encrypted", byte[].class),
 				row.get("kek_fingerprint", String.class), row.get("created_at", Instant.class),

@@ -81,8 +81,9 @@ public final class SigningKeys {
 	}
 
 	/**
-	 * Creates a key now. With {@code immediate} it signs at once, for a suspected compromise (the replaced key stays
-	 * published for the retention, so that tokens it signed keep verifying); otherwise it signs after
+	 * Creates a key now. With {@code immediate} it signs at once, for a suspected compromise: the replaced key stays
+	 * published for the retention, so that tokens it signed keep verifying, and an upcoming key, made before the
+	 * compromise was known, is retired without ever signing. Otherwise the new key signs after
 	 * {@code writ.keys.publication-lead}, and an upcoming key already on its way is returned instead of a new one.
 	 */
 	public Mono<SigningKey> rotate(boolean immediate) {

@@ -6,10 +6,11 @@
  * (random 96-bit IV, kid as additional data), the fingerprint of that key-encryption key, {@code created_at} and
  * {@code activates_at}. A node whose key-encryption key differs from the stored fingerprints refuses to start.
  *
- * <p><b>States are derived, not stored</b> ({@link dev.writ.server.jwk.KeyTimeline}). In activation order, the last
- * key whose {@code activates_at} has passed is <em>active</em> and signs; later keys are <em>upcoming</em> and already
- * published; earlier keys are <em>retired</em> from their successor's activation and stay published for
- * {@code writ.keys.retention}, after which they are <em>expired</em> and deleted.
+ * <p><b>States are derived, not stored</b> ({@link dev.writ.server.jwk.KeyTimeline}). The newest key whose
+ * {@code activates_at} has passed is <em>active</em> and signs; keys created after it are <em>upcoming</em> and
+ * already published; keys created before it are <em>retired</em> from the moment a newer key first activated and
+ * stay published for {@code writ.keys.retention}, after which they are <em>expired</em> and deleted. An upcoming key
+ * overtaken by an immediate rotation is retired without ever signing.
  *
  * <pre>
  *   key 1  ===== active ==============+----- retired, published -----+ deleted

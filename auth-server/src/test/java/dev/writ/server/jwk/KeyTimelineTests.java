@@ -14,6 +14,8 @@ class KeyTimelineTests {
 
 	private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
 
+	private static long ids;
+
 	@Test
 	void ofWhenOneActivatedKeyThenItIsActiveAndPublished() {
 		KeyTimeline timeline = KeyTimeline.of(List.of(key("a", T0, T0)), T0, RETENTION);
@@ -53,20 +55,42 @@ class KeyTimelineTests {
 	}
 
 	@Test
-	void ofWhenImmediateKeyCreatedWhileAnotherIsUpcomingThenImmediateSignsUntilUpcomingActivates() {
-		List<StoredSigningKey> keys = List.of(key("a", T0, T0), key("upcoming", hours(1), hours(2)),
+	void ofWhenImmediateKeyCreatedWhileAnotherIsUpcomingThenImmediateSignsAndOvertakenKeyNeverDoes() {
+		List<StoredSigningKey> keys = List.of(key("a", T0, T0), key("overtaken", hours(1), hours(2)),
 				key("immediate", hours(1).plusSeconds(1), hours(1).plusSeconds(1)));
 		KeyTimeline timeline = KeyTimeline.of(keys, hours(1).plusSeconds(2), RETENTION);
 		assertThat(timeline.active()).map((entry) -> entry.key().kid()).contains("immediate");
-		assertThat(kids(timeline.published())).containsExactly("immediate", "upcoming", "a");
-		assertThat(KeyTimeline.of(keys, hours(2), RETENTION).active()).map((entry) -> entry.key().kid())
-			.contains("upcoming");
+		assertThat(timeline.upcoming()).isEmpty();
+		assertThat(kids(timeline.published())).containsExactly("immediate", "overtaken", "a");
+		KeyTimeline later = KeyTimeline.of(keys, hours(3), RETENTION);
+		assertThat(later.active()).map((entry) -> entry.key().kid()).contains("immediate");
+		assertThat(later.entries().get(1).state()).isEqualTo(KeyTimeline.State.RETIRED);
+		assertThat(later.entries().get(1).retiredAt()).isEqualTo(hours(1).plusSeconds(1));
+	}
+
+	@Test
+	void ofWhenNewestKeyActivatesEarlierThanOlderOneThenNewestSigns() {
+		// a node whose clock is behind made the newest key
+		List<StoredSigningKey> keys = List.of(key("a", T0, T0.plusSeconds(10)), key("b", T0, T0.plusSeconds(5)));
+		KeyTimeline timeline = KeyTimeline.of(keys, T0.plusSeconds(10), RETENTION);
+		assertThat(timeline.active()).map((entry) -> entry.key().kid()).contains("b");
+		assertThat(timeline.entries().get(0).retiredAt()).isEqualTo(T0.plusSeconds(5));
+	}
+
+	@Test
+	void ofWhenTwoKeysActivateAtSameInstantThenLaterCreatedSigns() {
+		List<StoredSigningKey> keys = List.of(key("first", T0, T0), key("second", T0, T0));
+		KeyTimeline timeline = KeyTimeline.of(List.of(keys.get(1), keys.get(0)), T0, RETENTION);
+		assertThat(timeline.active()).map((entry) -> entry.key().kid()).contains("second");
+		assertThat(timeline.entries().get(0).retiredAt()).isEqualTo(T0);
 	}
 
 	@Test
 	void ofWhenSeveralRetiredThenNewestFirstInJwks() {
-		List<StoredSigningKey> keys = List.of(key("c", T0, hours(2)), key("a", T0, T0), key("b", T0, hours(1)));
-		KeyTimeline timeline = KeyTimeline.of(keys, hours(3), RETENTION);
+		StoredSigningKey a = key("a", T0, T0);
+		StoredSigningKey b = key("b", T0, hours(1));
+		StoredSigningKey c = key("c", T0, hours(2));
+		KeyTimeline timeline = KeyTimeline.of(List.of(c, a, b), hours(3), RETENTION);
 		assertThat(kids(timeline.entries())).containsExactly("a", "b", "c");
 		assertThat(kids(timeline.published())).containsExactly("c", "b", "a");
 	}
@@ -83,7 +107,8 @@ class KeyTimelineTests {
 	}
 
 	private static StoredSigningKey key(String kid, Instant createdAt, Instant activatesAt) {
-		return new StoredSigningKey(kid, SigningAlgorithm.RS256, "{}", new byte[0], "fingerprint", createdAt,
+		// created in the order the tests list them
+		return new StoredSigningKey(++ids, kid, SigningAlgorithm.RS256, "{}", new byte[0], "fingerprint", createdAt,
 				activatesAt);
 	}
 

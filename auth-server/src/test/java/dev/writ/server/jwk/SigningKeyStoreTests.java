@@ -54,18 +54,21 @@ class SigningKeyStoreTests {
 	}
 
 	@Test
-	void findAllWhenKeysStoredThenRoundTripsInActivationOrder() {
-		StoredSigningKey later = this.node.material.generate(SigningAlgorithm.ES256, 2048, NOW, NOW.plusSeconds(60));
-		StoredSigningKey earlier = this.node.material.generate(SigningAlgorithm.EDDSA, 2048, NOW, NOW);
-		this.node.store.insert(later).then(this.node.store.insert(earlier)).block();
+	void findAllWhenKeysStoredThenRoundTripsInCreationOrder() {
+		StoredSigningKey first = this.node.material.generate(SigningAlgorithm.ES256, 2048, NOW, NOW.plusSeconds(60));
+		StoredSigningKey second = this.node.material.generate(SigningAlgorithm.EDDSA, 2048, NOW, NOW);
+		StoredSigningKey inserted = this.node.store.insert(first).block();
+		this.node.store.insert(second).block();
 		List<StoredSigningKey> keys = this.node.store.findAll().collectList().block();
-		assertThat(keys).extracting(StoredSigningKey::kid).containsExactly(earlier.kid(), later.kid());
-		StoredSigningKey read = keys.get(1);
+		assertThat(keys).extracting(StoredSigningKey::kid).containsExactly(first.kid(), second.kid());
+		StoredSigningKey read = keys.get(0);
+		assertThat(read.id()).isEqualTo(inserted.id()).isPositive().isLessThan(keys.get(1).id());
 		assertThat(read.algorithm()).isEqualTo(SigningAlgorithm.ES256);
-		assertThat(read.sealedPrivateKey()).isEqualTo(later.sealedPrivateKey());
+		assertThat(read.sealedPrivateKey()).isEqualTo(first.sealedPrivateKey());
 		assertThat(read.kekFingerprint()).isEqualTo(this.node.material.fingerprint());
-		assertThat(read.activatesAt()).isEqualTo(later.activatesAt());
-		assertThat(this.node.material.open(read).kid()).isEqualTo(later.kid());
+		assertThat(read.createdAt()).isEqualTo(NOW);
+		assertThat(read.activatesAt()).isEqualTo(first.activatesAt());
+		assertThat(this.node.material.open(read).kid()).isEqualTo(first.kid());
 	}
 
 	@Test

@@ -131,6 +131,33 @@ class SigningKeysTests {
 	}
 
 	@Test
+	void rotateWhenImmediateOnNodeWhoseClockIsBehindThenNewKeyStillTakesOver() {
+		this.node.maintenance.startup().block();
+		MutableClock lateClock = new MutableClock(this.clock.instant().minusSeconds(5));
+		try (TestDatabase second = this.database.connect()) {
+			SigningKeyNode late = SigningKeyNode.on(second, lateClock);
+			late.maintenance.startup().block();
+			SigningKey rotated = late.keys.rotate(true).block();
+			assertThat(rotated.kid()).isNotEqualTo(currentKid(this.node));
+			this.node.keys.refresh().block();
+			assertThat(currentKid(this.node)).isEqualTo(rotated.kid());
+			assertThat(currentKid(late)).isEqualTo(rotated.kid());
+		}
+	}
+
+	@Test
+	void rotateWhenImmediateWhileKeyUpcomingThenUpcomingKeyNeverSigns() {
+		this.node.maintenance.startup().block();
+		SigningKey upcoming = this.node.keys.rotate(false).block();
+		SigningKey immediate = this.node.keys.rotate(true).block();
+		this.clock.advance(Duration.ofHours(2));
+		this.node.maintenance.check().block();
+		assertThat(currentKid(this.node)).isEqualTo(immediate.kid());
+		assertThat(publishedKids(this.node)).startsWith(immediate.kid()).contains(upcoming.kid());
+		assertThat(storedKeys()).hasSize(3);
+	}
+
+	@Test
 	void rotateWhenNotImmediateThenSignsAfterPublicationLeadAndRepeatedCallsReuseIt() {
 		this.node.maintenance.startup().block();
 		String first = currentKid(this.node);
