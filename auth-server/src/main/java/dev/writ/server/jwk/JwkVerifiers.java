@@ -5,15 +5,13 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
-
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** A verifier for a JWS from a public JWK, when the key's type fits the header's algorithm. */
 public final class JwkVerifiers {
@@ -22,8 +20,7 @@ public final class JwkVerifiers {
 	}
 
 	/** The verifier, or {@code null} when {@code key} cannot verify {@code header}'s algorithm. */
-	@Nullable
-	public static JWSVerifier create(JWSHeader header, JWK key) throws JOSEException {
+	public static @Nullable JWSVerifier create(JWSHeader header, JWK key) throws JOSEException {
 		JWSAlgorithm algorithm = header.getAlgorithm();
 		if (key instanceof RSAKey rsa && JWSAlgorithm.Family.RSA.contains(algorithm)) {
 			return new RSASSAVerifier(rsa);
@@ -33,7 +30,8 @@ public final class JwkVerifiers {
 		}
 		if (key instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())
 				&& (JWSAlgorithm.EdDSA.equals(algorithm) || JWSAlgorithm.Ed25519.equals(algorithm))) {
-			return new Ed25519Verifier(okp);
+			// the JDK's Ed25519: nimbus's Ed25519Verifier needs Google Tink, which Writ does not ship
+			return new JdkEd25519Verifier(okp);
 		}
 		return null;
 	}

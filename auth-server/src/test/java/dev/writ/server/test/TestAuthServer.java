@@ -102,6 +102,20 @@ public final class TestAuthServer implements AutoCloseable {
 		return WebTestClient.bindToServer().baseUrl(baseUrl()).build();
 	}
 
+	/** The port of the actuator endpoints, which listen apart from the protocol endpoints (on loopback). */
+	public int managementPort() {
+		Integer port = this.context.getEnvironment().getProperty("local.management.port", Integer.class);
+		if (port == null) {
+			throw new IllegalStateException("The management server has not started on a port of its own");
+		}
+		return port;
+	}
+
+	/** A client for the actuator endpoints, based at {@code /actuator} on the management port. */
+	public WebTestClient managementClient() {
+		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort() + "/actuator").build();
+	}
+
 	@Override
 	public void close() {
 		this.context.close();
