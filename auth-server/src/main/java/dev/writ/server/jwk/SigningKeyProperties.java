@@ -25,8 +25,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rotationPeriod How long a key signs before a successor is created.
  * @param publicationLead How long a new key is published before it signs. Must exceed jwks-max-age, so that every
  * cached JWKS knows the key by the time tokens carry its kid.
- * @param retention How long a retired key stays published after its successor activates. Must exceed the longest
- * access-token lifetime (24 hours), so that every token it signed can be verified until it expires.
+ * @param retention How long a retired key stays published after its successor activates. Must exceed
+ * writ.token.max-access-token-time-to-live (24 hours by default), so that every token it signed can be verified until it
+ * expires; start-up fails otherwise.
  * @param jwksMaxAge How long clients may cache the JWKS response (Cache-Control max-age).
  */
 @ConfigurationProperties("writ.keys")
@@ -35,9 +36,6 @@ public record SigningKeyProperties(@Nullable String encryptionKey, @DefaultValue
 		@DefaultValue("1m") Duration checkInterval, @DefaultValue("30d") Duration rotationPeriod,
 		@DefaultValue("1h") Duration publicationLead, @DefaultValue("25h") Duration retention,
 		@DefaultValue("5m") Duration jwksMaxAge) {
-
-	/** The longest access-token lifetime the token endpoint grants; retired keys must outlive it. */
-	static final Duration LONGEST_ACCESS_TOKEN_LIFETIME = Duration.ofHours(24);
 
 	static final int ENCRYPTION_KEY_BYTES = 32;
 
@@ -65,11 +63,6 @@ public record SigningKeyProperties(@Nullable String encryptionKey, @DefaultValue
 		if (rotationPeriod.compareTo(publicationLead) <= 0) {
 			throw new IllegalArgumentException("writ.keys.rotation-period (" + rotationPeriod
 					+ ") must be greater than writ.keys.publication-lead (" + publicationLead + ")");
-		}
-		if (retention.compareTo(LONGEST_ACCESS_TOKEN_LIFETIME) <= 0) {
-			throw new IllegalArgumentException("writ.keys.retention (" + retention
-					+ ") must be greater than the longest access-token lifetime (" + LONGEST_ACCESS_TOKEN_LIFETIME
-					+ "), or tokens signed just before a rotation could not be verified until they expire");
 		}
 	}
 

@@ -60,11 +60,6 @@ class SigningKeyPropertiesTests {
 	}
 
 	@Test
-	void bindWhenRetentionNotAboveLongestTokenLifetimeThenFailsNamingProperty() {
-		assertBindFailure(Map.of("writ.keys.retention", "24h"), "writ.keys.retention", "access-token lifetime");
-	}
-
-	@Test
 	void bindWhenRotationPeriodNotAbovePublicationLeadThenFailsNamingProperty() {
 		assertBindFailure(Map.of("writ.keys.rotation-period", "1h"), "writ.keys.rotation-period",
 				"writ.keys.publication-lead");
