@@ -51,7 +51,8 @@ public final class DemoStack implements AutoCloseable {
 
 		Map<String, Object> auth = stores(stack, authDatabase);
 		auth.put("server.port", authServerPort);
-		auth.put("management.server.port", authServerPort + 1);
+		// the quick start's documented management port; elsewhere any free one
+		auth.put("management.server.port", (authServerPort == 9000) ? 9001 : 0);
 		auth.put("writ.issuer", issuer);
 		auth.putAll(authServerProperties);
 		ConfigurableApplicationContext authServer = AuthServerApplication.application().run(arguments(auth));
@@ -97,6 +98,11 @@ public final class DemoStack implements AutoCloseable {
 
 	public String sampleApiUrl() {
 		return "http://localhost:" + this.sampleApiPort;
+	}
+
+	/** The auth-server's management (actuator) base URL, on loopback. */
+	public String authServerManagementUrl() {
+		return "http://127.0.0.1:" + this.authServer.getEnvironment().getProperty("local.management.port");
 	}
 
 	public ConfigurableApplicationContext authServer() {
