@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import com.nimbusds.jose.jwk.JWKSet;
-import dev.writ.server.oauth2.Scope;
+import dev.writ.server.protocol.Scope;
 import dev.writ.server.org.OrganizationRole;
 import dev.writ.server.token.TokenProperties;
 import io.r2dbc.spi.Readable;

@@ -3,7 +3,7 @@ package dev.writ.server.ratelimit;
 import java.time.Duration;
 import java.util.List;
 
-import dev.writ.server.oauth2.OAuth2Exception;
+import dev.writ.server.protocol.OAuth2Exception;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;

@@ -3,7 +3,7 @@ package dev.writ.server.token;
 import java.time.Duration;
 import java.util.List;
 
-import dev.writ.server.oauth2.Scope;
+import dev.writ.server.protocol.Scope;
 import dev.writ.server.org.OrganizationRole;
 
 import org.springframework.lang.Nullable;

@@ -2,7 +2,7 @@ package dev.writ.server.token;
 
 import java.time.Instant;
 
-import dev.writ.server.oauth2.Scope;
+import dev.writ.server.protocol.Scope;
 
 /**
  * A signed access token and what the token response needs to say about it.

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
-import dev.writ.server.oauth2.OAuth2Exception;
+import dev.writ.server.protocol.OAuth2Exception;
 import io.lettuce.core.RedisException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientResourceException;

@@ -3,7 +3,7 @@ package dev.writ.server.client.authentication;
 import java.text.ParseException;
 
 import com.nimbusds.jwt.SignedJWT;
-import dev.writ.server.oauth2.OAuth2Exception;
+import dev.writ.server.protocol.OAuth2Exception;
 
 /** Reading a client assertion (RFC 7523 §3) far enough to know whose it claims to be. */
 final class ClientAssertion {

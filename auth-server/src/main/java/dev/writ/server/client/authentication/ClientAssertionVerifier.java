@@ -20,7 +20,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.writ.server.WritProperties;
 import dev.writ.server.client.Client;
 import dev.writ.server.jwk.JwkVerifiers;
-import dev.writ.server.oauth2.OAuth2Exception;
+import dev.writ.server.protocol.OAuth2Exception;
 
 import org.springframework.stereotype.Component;
 

@@ -2,7 +2,7 @@ package dev.writ.server.client.authentication;
 
 import dev.writ.server.client.Client;
 import dev.writ.server.client.RegisteredClients;
-import dev.writ.server.oauth2.OAuth2Exception;
+import dev.writ.server.protocol.OAuth2Exception;
 
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.stereotype.Component;

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-import dev.writ.server.oauth2.FormParameters;
-import dev.writ.server.oauth2.OAuth2Exception;
+import dev.writ.server.protocol.FormParameters;
+import dev.writ.server.protocol.OAuth2Exception;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.lang.Nullable;

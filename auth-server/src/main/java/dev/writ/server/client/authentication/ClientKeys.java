@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.writ.server.client.Client;
-import dev.writ.server.oauth2.OAuth2Exception;
+import dev.writ.server.protocol.OAuth2Exception;
 
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import dev.writ.server.client.Client;
-import dev.writ.server.oauth2.OAuth2Exception;
+import dev.writ.server.protocol.OAuth2Exception;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;

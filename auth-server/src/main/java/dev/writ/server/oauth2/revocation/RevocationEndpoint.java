@@ -5,9 +5,9 @@ import dev.writ.server.WritProperties;
 import dev.writ.server.client.authentication.AuthenticatedClient;
 import dev.writ.server.client.authentication.ClientAuthenticator;
 import dev.writ.server.client.authentication.ClientCredentials;
-import dev.writ.server.oauth2.FormParameters;
-import dev.writ.server.oauth2.NoStoreResponse;
-import dev.writ.server.oauth2.OAuth2Exception;
+import dev.writ.server.protocol.FormParameters;
+import dev.writ.server.protocol.NoStoreResponse;
+import dev.writ.server.protocol.OAuth2Exception;
 import dev.writ.server.token.AccessTokenVerifier;
 import dev.writ.server.token.RevocationList;
 

@@ -6,9 +6,9 @@ import java.util.List;
 
 import dev.writ.server.client.Client;
 import dev.writ.server.client.authentication.AuthenticatedClient;
-import dev.writ.server.oauth2.FormParameters;
-import dev.writ.server.oauth2.OAuth2Exception;
-import dev.writ.server.oauth2.Scope;
+import dev.writ.server.protocol.FormParameters;
+import dev.writ.server.protocol.OAuth2Exception;
+import dev.writ.server.protocol.Scope;
 import dev.writ.server.token.AccessTokenIssuer;
 import dev.writ.server.token.AccessTokenRequest;
 import dev.writ.server.token.TokenProperties;

@@ -1,7 +1,7 @@
 package dev.writ.server.oauth2.token;
 
 import dev.writ.server.client.authentication.AuthenticatedClient;
-import dev.writ.server.oauth2.FormParameters;
+import dev.writ.server.protocol.FormParameters;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 

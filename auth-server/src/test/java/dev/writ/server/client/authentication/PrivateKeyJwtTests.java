@@ -18,7 +18,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.writ.server.client.Client;
 import dev.writ.server.client.RegisteredClients;
-import dev.writ.server.oauth2.Scope;
+import dev.writ.server.protocol.Scope;
 import dev.writ.server.test.TestAuthServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import dev.writ.server.client.Client;
 import dev.writ.server.client.RegisteredClients;
 import dev.writ.server.jwk.JwkVerifiers;
 import dev.writ.server.jwk.SigningKeys;
-import dev.writ.server.oauth2.Scope;
+import dev.writ.server.protocol.Scope;
 import dev.writ.server.test.TestAuthServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.writ.server.oauth2;
+package dev.writ.server.protocol;
 
 import java.util.Collection;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package dev.writ.server.oauth2;
+package dev.writ.server.protocol;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.writ.server.oauth2;
+package dev.writ.server.protocol;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
