@@ -29,8 +29,22 @@ public final class TestAuthServer implements AutoCloseable {
 		this.database = database;
 	}
 
+	private static TestAuthServer demo;
+
 	public static TestAuthServer start() {
 		return start(Map.of());
+	}
+
+	/**
+	 * One server with the demo profile, shared by every test class of the JVM that only reads from it, so the suite
+	 * pays for one start-up. Classes that change its state or configuration start their own.
+	 */
+	public static synchronized TestAuthServer demo() {
+		if (demo == null) {
+			demo = start(Map.of("spring.profiles.active", "demo"));
+			Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "demo-auth-server-shutdown"));
+		}
+		return demo;
 	}
 
 	/** Starts a server; {@code properties} override the test defaults (for example {@code writ.keys.algorithm}). */
@@ -74,6 +88,10 @@ public final class TestAuthServer implements AutoCloseable {
 
 	public String database() {
 		return this.database;
+	}
+
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
 	}
 
 	public ConfigurableApplicationContext context() {

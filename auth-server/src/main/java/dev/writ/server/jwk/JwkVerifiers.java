@@ -1,0 +1,41 @@
+package dev.writ.server.jwk;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.jwk.RSAKey;
+
+import org.springframework.lang.Nullable;
+
+/** A verifier for a JWS from a public JWK, when the key's type fits the header's algorithm. */
+public final class JwkVerifiers {
+
+	private JwkVerifiers() {
+	}
+
+	/** The verifier, or {@code null} when {@code key} cannot verify {@code header}'s algorithm. */
+	@Nullable
+	public static JWSVerifier create(JWSHeader header, JWK key) throws JOSEException {
+		JWSAlgorithm algorithm = header.getAlgorithm();
+		if (key instanceof RSAKey rsa && JWSAlgorithm.Family.RSA.contains(algorithm)) {
+			return new RSASSAVerifier(rsa);
+		}
+		if (key instanceof ECKey ec && JWSAlgorithm.Family.EC.contains(algorithm)) {
+			return new ECDSAVerifier(ec);
+		}
+		if (key instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())
+				&& (JWSAlgorithm.EdDSA.equals(algorithm) || JWSAlgorithm.Ed25519.equals(algorithm))) {
+			return new Ed25519Verifier(okp);
+		}
+		return null;
+	}
+
+}

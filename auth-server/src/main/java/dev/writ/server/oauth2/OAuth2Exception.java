@@ -1,0 +1,136 @@
+package dev.writ.server.oauth2;
+
+import java.time.Duration;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.lang.Nullable;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+
+/**
+ * The one error every protocol endpoint raises: an RFC 6749 §5.2 (or RFC 6750, 7009, 8707) error code with its HTTP
+ * status. It is created only through the factories below, so the status of a code is decided in one place, and
+ * rendered only by {@code dev.writ.server.web.ErrorResponses}.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-5.2">RFC 6749 §5.2</a>
+ */
+public final class OAuth2Exception extends RuntimeException {
+
+	/** The challenge of RFC 6749 §5.2 for a client that failed to authenticate. */
+	static final String CLIENT_CHALLENGE = "Basic realm=\"writ\"";
+
+	private final String errorCode;
+
+	private final HttpStatus status;
+
+	@Nullable
+	private final String wwwAuthenticate;
+
+	@Nullable
+	private final Duration retryAfter;
+
+	private OAuth2Exception(String errorCode, String description, HttpStatus status, @Nullable String wwwAuthenticate,
+			@Nullable Duration retryAfter) {
+		super(description, null, false, false);
+		this.errorCode = errorCode;
+		this.status = status;
+		this.wwwAuthenticate = wwwAuthenticate;
+		this.retryAfter = retryAfter;
+	}
+
+	private static OAuth2Exception badRequest(String errorCode, String description) {
+		return new OAuth2Exception(errorCode, description, HttpStatus.BAD_REQUEST, null, null);
+	}
+
+	public static OAuth2Exception invalidRequest(String description) {
+		return badRequest(OAuth2ErrorCodes.INVALID_REQUEST, description);
+	}
+
+	/** 401 with a {@code WWW-Authenticate} challenge, as RFC 6749 §5.2 asks of a failed client authentication. */
+	public static OAuth2Exception invalidClient(String description) {
+		return new OAuth2Exception(OAuth2ErrorCodes.INVALID_CLIENT, description, HttpStatus.UNAUTHORIZED,
+				CLIENT_CHALLENGE, null);
+	}
+
+	public static OAuth2Exception invalidGrant(String description) {
+		return badRequest(OAuth2ErrorCodes.INVALID_GRANT, description);
+	}
+
+	public static OAuth2Exception unauthorizedClient(String description) {
+		return badRequest(OAuth2ErrorCodes.UNAUTHORIZED_CLIENT, description);
+	}
+
+	public static OAuth2Exception unsupportedGrantType(String description) {
+		return badRequest(OAuth2ErrorCodes.UNSUPPORTED_GRANT_TYPE, description);
+	}
+
+	public static OAuth2Exception invalidScope(String description) {
+		return badRequest(OAuth2ErrorCodes.INVALID_SCOPE, description);
+	}
+
+	/** RFC 8707 §2: a {@code resource} the client may not address, or one that is not an absolute URI. */
+	public static OAuth2Exception invalidTarget(String description) {
+		return badRequest("invalid_target", description);
+	}
+
+	/** 413: the request body is larger than any protocol message Writ accepts. */
+	public static OAuth2Exception requestTooLarge(String description) {
+		return new OAuth2Exception(OAuth2ErrorCodes.INVALID_REQUEST, description, HttpStatus.CONTENT_TOO_LARGE, null,
+				null);
+	}
+
+	/** 415: a protocol endpoint was sent something other than an HTML form encoding. */
+	public static OAuth2Exception unsupportedMediaType(String description) {
+		return new OAuth2Exception(OAuth2ErrorCodes.INVALID_REQUEST, description, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+				null, null);
+	}
+
+	/** 429 with {@code Retry-After}: the caller exceeded a rate limit. */
+	public static OAuth2Exception tooManyRequests(Duration retryAfter) {
+		return new OAuth2Exception("too_many_requests", "rate limit exceeded, retry later", HttpStatus.TOO_MANY_REQUESTS,
+				null, retryAfter);
+	}
+
+	/** 503 with {@code Retry-After}: a store Writ cannot answer without (PostgreSQL or Redis) is unreachable. */
+	public static OAuth2Exception temporarilyUnavailable(String description) {
+		return new OAuth2Exception(OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE, description,
+				HttpStatus.SERVICE_UNAVAILABLE, null, Duration.ofSeconds(1));
+	}
+
+	public static OAuth2Exception notFound() {
+		return new OAuth2Exception("not_found", "no such endpoint", HttpStatus.NOT_FOUND, null, null);
+	}
+
+	public static OAuth2Exception methodNotAllowed(String description) {
+		return new OAuth2Exception(OAuth2ErrorCodes.INVALID_REQUEST, description, HttpStatus.METHOD_NOT_ALLOWED, null,
+				null);
+	}
+
+	/** 500: never carries the text of the exception that caused it. */
+	public static OAuth2Exception serverError(String requestId) {
+		return new OAuth2Exception(OAuth2ErrorCodes.SERVER_ERROR, "unexpected error; request id " + requestId,
+				HttpStatus.INTERNAL_SERVER_ERROR, null, null);
+	}
+
+	public String errorCode() {
+		return this.errorCode;
+	}
+
+	public String description() {
+		return getMessage();
+	}
+
+	public HttpStatus status() {
+		return this.status;
+	}
+
+	@Nullable
+	public String wwwAuthenticate() {
+		return this.wwwAuthenticate;
+	}
+
+	@Nullable
+	public Duration retryAfter() {
+		return this.retryAfter;
+	}
+
+}

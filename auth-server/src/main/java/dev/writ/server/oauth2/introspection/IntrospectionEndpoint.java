@@ -1,0 +1,64 @@
+package dev.writ.server.oauth2.introspection;
+
+
+import dev.writ.server.WritProperties;
+import dev.writ.server.client.authentication.ClientAuthenticator;
+import dev.writ.server.client.authentication.ClientCredentials;
+import dev.writ.server.oauth2.FormParameters;
+import dev.writ.server.oauth2.NoStoreResponse;
+import dev.writ.server.oauth2.OAuth2Exception;
+import dev.writ.server.token.AccessTokenVerifier;
+import dev.writ.server.token.RevocationList;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Token introspection (RFC 7662): an authenticated confidential client learns whether a token is active and what it
+ * says. Any such client may ask (as in Keycloak); a token that is malformed, foreign, expired or revoked is simply
+ * {@code {"active": false}} (§2.2), so the answer never tells which.
+ */
+@Component
+public final class IntrospectionEndpoint {
+
+	public static final String PATH = "/oauth2/introspect";
+
+	private final ClientAuthenticator clientAuthenticator;
+
+	private final AccessTokenVerifier verifier;
+
+	private final RevocationList revocationList;
+
+	private final String endpointUrl;
+
+	IntrospectionEndpoint(ClientAuthenticator clientAuthenticator, AccessTokenVerifier verifier,
+			RevocationList revocationList, WritProperties properties) {
+		this.clientAuthenticator = clientAuthenticator;
+		this.verifier = verifier;
+		this.revocationList = revocationList;
+		this.endpointUrl = properties.endpoint(PATH);
+	}
+
+	public Mono<ServerResponse> handle(ServerRequest request) {
+		return FormParameters.read(request).flatMap((parameters) -> {
+			// §2.1: token is required.
+			String token = parameters.require("token");
+			ClientCredentials credentials = ClientCredentials.extract(request.headers().asHttpHeaders(), parameters);
+			return this.clientAuthenticator.authenticate(credentials, this.endpointUrl)
+				.filter((client) -> client.isConfidential())
+				.switchIfEmpty(Mono.error(() -> OAuth2Exception.invalidClient("introspection requires a confidential client")))
+				.then(introspect(token));
+		}).flatMap((response) -> NoStoreResponse.json(response.toJson()));
+	}
+
+	private Mono<IntrospectionResponse> introspect(String token) {
+		return this.verifier.verify(token)
+			.filterWhen((claims) -> this.revocationList.isRevoked(claims.getJWTID()).map((revoked) -> !revoked))
+			.map(IntrospectionResponse::active)
+			.defaultIfEmpty(IntrospectionResponse.INACTIVE);
+	}
+
+}

@@ -1,0 +1,101 @@
+package dev.writ.server.oauth2.token;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+
+import dev.writ.server.client.Client;
+import dev.writ.server.client.authentication.AuthenticatedClient;
+import dev.writ.server.oauth2.FormParameters;
+import dev.writ.server.oauth2.OAuth2Exception;
+import dev.writ.server.oauth2.Scope;
+import dev.writ.server.token.AccessTokenIssuer;
+import dev.writ.server.token.AccessTokenRequest;
+import dev.writ.server.token.TokenProperties;
+
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The client credentials grant (RFC 6749 §4.4): a confidential client gets a token for itself, in the organization it
+ * is registered in.
+ */
+@Component
+final class ClientCredentialsGrant implements GrantHandler {
+
+	private final AccessTokenIssuer issuer;
+
+	private final TokenProperties tokenProperties;
+
+	ClientCredentialsGrant(AccessTokenIssuer issuer, TokenProperties tokenProperties) {
+		this.issuer = issuer;
+		this.tokenProperties = tokenProperties;
+	}
+
+	@Override
+	public AuthorizationGrantType grantType() {
+		return AuthorizationGrantType.CLIENT_CREDENTIALS;
+	}
+
+	@Override
+	public Mono<AccessTokenResponse> grant(AuthenticatedClient authenticated, FormParameters parameters) {
+		// §4.4: "The client credentials grant type MUST only be used by confidential clients."
+		if (!authenticated.isConfidential()) {
+			throw OAuth2Exception.unauthorizedClient("a public client cannot use the client_credentials grant");
+		}
+		Client client = authenticated.client();
+		Scope scope = scope(client, parameters.get(OAuth2ParameterNames.SCOPE));
+		List<String> audiences = audiences(client, parameters.all("resource"));
+		AccessTokenRequest request = new AccessTokenRequest(client.clientId(), client.clientId(), audiences, scope,
+				client.organization(),
+				this.tokenProperties.lifetime(client.registration().getTokenSettings().getAccessTokenTimeToLive()));
+		return this.issuer.issue(request).map(AccessTokenResponse::new);
+	}
+
+	/** §4.4.2 and §3.3: the requested scope, which must be within the client's, or the client's default scope. */
+	private static Scope scope(Client client, String requested) {
+		Scope scope = Scope.parse(requested);
+		if (scope.isEmpty()) {
+			return client.defaultScope();
+		}
+		Scope missing = client.scope().missing(scope);
+		if (!missing.isEmpty()) {
+			throw OAuth2Exception.invalidScope("the client may not request the scope '" + missing + "'");
+		}
+		return scope;
+	}
+
+	/**
+	 * RFC 8707 §2: the resources named, each of which the client must be registered for; without any, every audience
+	 * of the client, and with none registered the client itself (as Spring Authorization Server does), since RFC 9068
+	 * requires an {@code aud}.
+	 */
+	private static List<String> audiences(Client client, List<String> resources) {
+		for (String resource : resources) {
+			if (!isAbsoluteWithoutFragment(resource)) {
+				throw OAuth2Exception.invalidTarget("resource must be an absolute URI without a fragment");
+			}
+			if (!client.audiences().contains(resource)) {
+				throw OAuth2Exception.invalidTarget("the client may not request tokens for '" + resource + "'");
+			}
+		}
+		if (!resources.isEmpty()) {
+			return resources.stream().distinct().toList();
+		}
+		return client.audiences().isEmpty() ? List.of(client.clientId()) : client.audiences();
+	}
+
+	private static boolean isAbsoluteWithoutFragment(String value) {
+		try {
+			URI uri = new URI(value);
+			return uri.isAbsolute() && uri.getFragment() == null;
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,87 @@
+package dev.writ.server.token;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.writ.server.WritProperties;
+import dev.writ.server.jwk.SigningKey;
+import dev.writ.server.jwk.SigningKeys;
+
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Mints access tokens as RFC 9068 JWTs with the claims of Writ's token contract.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc9068#section-2">RFC 9068 §2</a>
+ */
+@Component
+public final class AccessTokenIssuer {
+
+	/** RFC 9068 §2.1: the {@code typ} header of a JWT access token. */
+	public static final JOSEObjectType AT_JWT = new JOSEObjectType("at+jwt");
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final SigningKeys signingKeys;
+
+	private final String issuer;
+
+	private final Clock clock;
+
+	public AccessTokenIssuer(SigningKeys signingKeys, WritProperties properties, Clock clock) {
+		this.signingKeys = signingKeys;
+		this.issuer = properties.issuer().toString();
+		this.clock = clock;
+	}
+
+	public Mono<IssuedAccessToken> issue(AccessTokenRequest request) {
+		return this.signingKeys.current().map((key) -> sign(key, request));
+	}
+
+	private IssuedAccessToken sign(SigningKey key, AccessTokenRequest request) {
+		// JWT times have one-second precision; truncating keeps expires_in and exp in agreement.
+		Instant issuedAt = Instant.ofEpochSecond(this.clock.instant().getEpochSecond());
+		Instant expiresAt = issuedAt.plus(request.timeToLive());
+		String tokenId = newTokenId();
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(this.issuer)
+			.subject(request.subject())
+			.audience(request.audiences())
+			.claim("client_id", request.clientId())
+			.issueTime(Date.from(issuedAt))
+			.expirationTime(Date.from(expiresAt))
+			.jwtID(tokenId);
+		if (!request.scope().isEmpty()) {
+			claims.claim("scope", request.scope().toString());
+		}
+		if (request.organization() != null) {
+			claims.claim("org", request.organization().organizationId()).claim("role", request.organization().role());
+		}
+		JWSHeader header = new JWSHeader.Builder(key.algorithm()).type(AT_JWT).keyID(key.kid()).build();
+		SignedJWT jwt = new SignedJWT(header, claims.build());
+		try {
+			jwt.sign(key.signer());
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("signing with key " + key.kid() + " failed", ex);
+		}
+		return new IssuedAccessToken(jwt.serialize(), tokenId, issuedAt, expiresAt, request.scope());
+	}
+
+	/** 128 random bits: unguessable and unique without coordination between nodes. */
+	private static String newTokenId() {
+		byte[] bytes = new byte[16];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+}

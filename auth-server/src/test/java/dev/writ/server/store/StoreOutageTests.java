@@ -1,0 +1,100 @@
+package dev.writ.server.store;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+
+import dev.writ.devstack.DevStack;
+import dev.writ.devstack.PostgresServer;
+import dev.writ.server.test.TestAuthServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static dev.writ.server.test.TokenRequests.M2M_ID;
+import static dev.writ.server.test.TokenRequests.M2M_SECRET;
+import static dev.writ.server.test.TokenRequests.basic;
+import static dev.writ.server.test.TokenRequests.form;
+import static dev.writ.server.test.TokenRequests.post;
+import static org.awaitility.Awaitility.await;
+
+/** The token endpoint while Redis or PostgreSQL is away: 503 JSON, then service again without a restart. */
+class StoreOutageTests {
+
+	private static TestAuthServer server;
+
+	private static WebTestClient client;
+
+	@BeforeAll
+	static void start() {
+		server = TestAuthServer.start(Map.of("spring.profiles.active", "demo"));
+		client = server.client().mutate().responseTimeout(Duration.ofSeconds(15)).build();
+	}
+
+	@AfterAll
+	static void stop() {
+		server.close();
+	}
+
+	private static WebTestClient.ResponseSpec token() {
+		return post(client, "/oauth2/token", basic(M2M_ID, M2M_SECRET), form("grant_type", "client_credentials"));
+	}
+
+	private static void expectUnavailable() {
+		token().expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.exists(HttpHeaders.RETRY_AFTER)
+			.expectBody()
+			.jsonPath("$.error")
+			.isEqualTo("temporarily_unavailable");
+	}
+
+	@Test
+	void tokenWhenRedisStoppedThen503AndRecoversWhenBack() {
+		token().expectStatus().isOk();
+		DevStack.shared().redis().stop();
+		try {
+			expectUnavailable();
+			expectUnavailable();
+		}
+		finally {
+			DevStack.shared().redis().start();
+		}
+		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+			.untilAsserted(() -> token().expectStatus().isOk());
+	}
+
+	@Test
+	void tokenWhenPostgresRefusesConnectionsThen503AndRecoversWhenBack() throws Exception {
+		token().expectStatus().isOk();
+		allowConnections(false);
+		try {
+			expectUnavailable();
+		}
+		finally {
+			allowConnections(true);
+		}
+		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+			.untilAsserted(() -> token().expectStatus().isOk());
+	}
+
+	/** Closes the server's connections and refuses new ones, as a database outage does, on its database only. */
+	private static void allowConnections(boolean allow) throws Exception {
+		PostgresServer postgres = DevStack.shared().postgres();
+		try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.username(),
+				postgres.password()); Statement statement = connection.createStatement()) {
+			statement.execute("ALTER DATABASE \"" + server.database() + "\" ALLOW_CONNECTIONS " + allow);
+			if (!allow) {
+				statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+						+ server.database() + "'");
+			}
+		}
+	}
+
+}
