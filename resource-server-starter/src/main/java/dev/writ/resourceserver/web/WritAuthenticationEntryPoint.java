@@ -19,7 +19,7 @@ import org.springframework.web.server.ServerWebExchange;
  * <ul>
  * <li>no token: 401 with a bare {@code WWW-Authenticate: Bearer} (RFC 6750 §3.1);
  * <li>a token that failed validation or is revoked: 401 {@code invalid_token} with the reason;
- * <li>a malformed {@code Authorization} header: 400 {@code invalid_request};
+ * <li>a malformed bearer token: 401 {@code invalid_token} (Spring Security's reading of RFC 6750);
  * <li>a token that could not be checked because the issuer's keys cannot be fetched: 503, the one case where the
  * fault is not the client's.
  * </ul>
