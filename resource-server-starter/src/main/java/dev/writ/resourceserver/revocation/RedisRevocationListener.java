@@ -127,8 +127,9 @@ public final class RedisRevocationListener implements SmartLifecycle, Revocation
 
 	// Lettuce re-subscribes by itself after a reconnect, without telling the subscriber what it missed.
 	private Disposable reconnects() {
-		if (this.connectionFactory instanceof LettuceConnectionFactory lettuce && lettuce.getClientResources() != null) {
-			return lettuce.getClientResources()
+		if (this.connectionFactory instanceof LettuceConnectionFactory lettuce && lettuce.getNativeClient() != null) {
+			return lettuce.getNativeClient()
+				.getResources()
 				.eventBus()
 				.get()
 				.filter(ConnectionActivatedEvent.class::isInstance)
@@ -159,7 +160,8 @@ public final class RedisRevocationListener implements SmartLifecycle, Revocation
 
 	private Mono<Void> beat() {
 		this.list.purgeExpired();
-		return this.redis.convertAndSend(this.probeChannel, "ping").flatMap((receivers) -> {
+		// Lettuce queues commands while it reconnects: a probe that waits that long means Redis was away.
+		return this.redis.convertAndSend(this.probeChannel, "ping").timeout(this.heartbeatInterval).flatMap((receivers) -> {
 			long requested = this.reloadsRequested.get();
 			if (receivers == 0) {
 				// Redis is back but the subscription is not yet: try again shortly rather than a whole interval later.
