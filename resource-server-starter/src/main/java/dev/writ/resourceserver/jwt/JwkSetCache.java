@@ -95,7 +95,7 @@ public final class JwkSetCache {
 
 	private Mono<Snapshot> fallBack(@Nullable Snapshot stale, Throwable ex) {
 		if (stale == null) {
-			return Mono.error(new JwtException("the issuer's signing keys are unavailable", ex));
+			return Mono.error(new JwtException("the issuer's signing keys are unavailable: " + ex, ex));
 		}
 		logger.warn("Could not refresh the issuer's JWK set, keeping the one fetched at " + stale.fetchedAt() + ": "
 				+ ex.getMessage());

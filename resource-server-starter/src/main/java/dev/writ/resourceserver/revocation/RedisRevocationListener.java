@@ -16,6 +16,7 @@ import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 import org.springframework.context.SmartLifecycle;
@@ -115,7 +116,10 @@ public final class RedisRevocationListener implements SmartLifecycle, Revocation
 	}
 
 	private Disposable heartbeat() {
-		return Flux.merge(Flux.interval(Duration.ZERO, this.heartbeatInterval), this.probes.asFlux())
+		// Probes are requested from Lettuce's own threads (events, replies): writing to Redis from those can deadlock
+		// with a connection being closed, so the heartbeat always runs on the parallel scheduler.
+		return Flux.merge(Flux.interval(Duration.ZERO, this.heartbeatInterval),
+				this.probes.asFlux().publishOn(Schedulers.parallel()))
 			.onBackpressureDrop()
 			.concatMap((tick) -> beat().onErrorResume((ex) -> {
 				logger.debug("Revocation heartbeat failed: " + ex.getMessage());

@@ -14,6 +14,7 @@ import dev.writ.devstack.RedisServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import reactor.test.StepVerifier;
 
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The listener against a real Redis: messages, the initial SCAN, reloads after Redis comes back, staleness. */
+@Timeout(60)
 class RedisRevocationListenerTests {
 
 	private final RedisServer server = DevStack.shared().redis();

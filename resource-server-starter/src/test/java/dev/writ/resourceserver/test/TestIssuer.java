@@ -40,6 +40,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.resources.LoopResources;
 
 /**
  * A stand-in for Writ's authorization server over real HTTP on a loopback port: RFC 8414 metadata, a JWKS with an
@@ -63,6 +64,9 @@ public final class TestIssuer implements AutoCloseable {
 
 	private final Set<String> revoked = ConcurrentHashMap.newKeySet();
 
+	// Its own event loops: an application context shutting down disposes Reactor Netty's global ones.
+	private final LoopResources loops = LoopResources.create("test-issuer", 1, true);
+
 	private final DisposableServer server;
 
 	private TestIssuer() {
@@ -75,6 +79,7 @@ public final class TestIssuer implements AutoCloseable {
 			throw new IllegalStateException(ex);
 		}
 		this.server = HttpServer.create()
+			.runOn(this.loops)
 			.host("127.0.0.1")
 			.port(0)
 			.route((routes) -> routes.get("/.well-known/oauth-authorization-server", this::metadata)
@@ -226,6 +231,7 @@ public final class TestIssuer implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.disposeNow();
+		this.loops.disposeLater().block();
 	}
 
 }
