@@ -1,0 +1,7 @@
+/**
+ * WebFlux security wiring and RFC 6750 error responses.
+ */
+@NullMarked
+package dev.writ.resourceserver.web;
+
+import org.jspecify.annotations.NullMarked;
