@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.writ.devstack.DevStack;
+import dev.writ.devstack.OwnNettyResources;
 import dev.writ.sample.SampleApiApplication;
 import dev.writ.server.AuthServerApplication;
 
@@ -17,6 +18,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  * end-to-end tests both run the product through here.
  */
 public final class DemoStack implements AutoCloseable {
+
+	private static final String STARTER_AUTO_CONFIGURATIONS = String.join(",",
+			"dev.writ.resourceserver.autoconfigure.WritResourceServerAutoConfiguration",
+			"dev.writ.resourceserver.autoconfigure.WritResourceServerWebSecurityAutoConfiguration");
+
+	/** The resource indicator the demo clients' tokens are addressed to. */
+	public static final String SAMPLE_API_AUDIENCE = "http://localhost:8081";
 
 	private final ConfigurableApplicationContext authServer;
 
@@ -54,17 +62,20 @@ public final class DemoStack implements AutoCloseable {
 		// the quick start's documented management port; elsewhere any free one
 		auth.put("management.server.port", (authServerPort == 9000) ? 9001 : 0);
 		auth.put("writ.issuer", issuer);
+		// sample-api brings the resource-server starter onto this shared classpath; the auth-server is not its user.
+		auth.put("spring.autoconfigure.exclude", STARTER_AUTO_CONFIGURATIONS);
 		auth.putAll(authServerProperties);
-		ConfigurableApplicationContext authServer = AuthServerApplication.application().run(arguments(auth));
+		ConfigurableApplicationContext authServer = withOwnNettyResources(AuthServerApplication.application()).run(arguments(auth));
 
 		Map<String, Object> api = stores(stack, apiDatabase);
 		api.put("server.port", sampleApiPort);
 		api.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer);
-		api.put("writ.resource-server.audience", "http://localhost:" + sampleApiPort);
+		// An identifier, not an address: the demo clients are registered for this audience whatever the port.
+		api.put("writ.resource-server.audience", SAMPLE_API_AUDIENCE);
 		api.putAll(sampleApiProperties);
 		ConfigurableApplicationContext sampleApi;
 		try {
-			sampleApi = SampleApiApplication.application().run(arguments(api));
+			sampleApi = withOwnNettyResources(SampleApiApplication.application()).run(arguments(api));
 		}
 		catch (RuntimeException ex) {
 			authServer.close();
@@ -117,6 +128,12 @@ public final class DemoStack implements AutoCloseable {
 	public void close() {
 		this.sampleApi.close();
 		this.authServer.close();
+	}
+
+	private static org.springframework.boot.SpringApplication withOwnNettyResources(
+			org.springframework.boot.SpringApplication application) {
+		application.addInitializers(new OwnNettyResources());
+		return application;
 	}
 
 }

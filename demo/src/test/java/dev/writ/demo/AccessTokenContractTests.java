@@ -54,7 +54,7 @@ class AccessTokenContractTests {
 
 		assertThat(claims.getSubject()).isEqualTo("demo-m2m");
 		assertThat(claims.getStringClaim("client_id")).isEqualTo("demo-m2m");
-		assertThat(claims.getAudience()).isEqualTo(List.of(product.sampleApiUrl()));
+		assertThat(claims.getAudience()).isEqualTo(List.of(DemoStack.SAMPLE_API_AUDIENCE));
 		assertThat(claims.getStringClaim("scope")).isEqualTo("read:projects write:projects");
 		assertThat(claims.getStringClaim("org")).isEqualTo("org_acme");
 		assertThat(claims.getStringClaim("role")).isEqualTo("member");

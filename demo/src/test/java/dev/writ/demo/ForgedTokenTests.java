@@ -47,7 +47,7 @@ class ForgedTokenTests {
 		Instant now = Instant.now();
 		return new JWTClaimsSet.Builder().issuer(product.authServerUrl())
 			.subject("demo-m2m")
-			.audience(product.sampleApiUrl())
+			.audience(DemoStack.SAMPLE_API_AUDIENCE)
 			.claim("client_id", "demo-m2m")
 			.claim("scope", "read:projects")
 			.claim("org", "org_acme")

@@ -29,7 +29,8 @@ class KeyRotationTests {
 	static void start() {
 		product = DemoStack.start(DevStack.shared(), FreePorts.find(), FreePorts.find(),
 				Map.of("writ.token.access-token-time-to-live", "4s", "writ.token.max-access-token-time-to-live", "4s",
-						"writ.keys.retention", "5s", "writ.keys.check-interval", "500ms"),
+						"writ.keys.retention", "5s", "writ.keys.check-interval", "500ms", "writ.keys.jwks-max-age",
+						"10s", "writ.keys.publication-lead", "11s"),
 				Map.of());
 	}
 
@@ -40,23 +41,27 @@ class KeyRotationTests {
 
 	@Test
 	void rotateWhenOnDemandThenOldTokensStillValidAndOldKeyLeavesAfterRetention() throws Exception {
+		// The publication lead (11 s) exceeds the JWKS max-age (10 s, the starter's shortest cache time): sample-api
+		// knows the new key before it signs.
 		WebTestClient api = RunningProduct.client(product.sampleApiUrl());
 		String before = RunningProduct.m2mToken(product.authServerUrl(), null);
-		String oldKid = SignedJWT.parse(before).getHeader().getKeyID();
+		String oldKid = kid(before);
 		projects(api, before).expectStatus().isOk();
 
 		RunningProduct.client(product.authServerManagementUrl())
 			.post()
 			.uri("/actuator/signingkeys")
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"immediate\":true}")
+			.bodyValue("{\"immediate\":false}")
 			.exchange()
 			.expectStatus()
 			.is2xxSuccessful();
 
+		await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> !kid(RunningProduct.m2mToken(product.authServerUrl(), null)).equals(oldKid));
 		String after = RunningProduct.m2mToken(product.authServerUrl(), null);
-		String newKid = SignedJWT.parse(after).getHeader().getKeyID();
-		assertThat(newKid).isNotEqualTo(oldKid);
+		String newKid = kid(after);
 		projects(api, before).expectStatus().isOk();
 		projects(api, after).expectStatus().isOk();
 		assertThat(jwksKids()).contains(oldKid, newKid);
@@ -64,6 +69,10 @@ class KeyRotationTests {
 		await().atMost(Duration.ofSeconds(15))
 			.pollInterval(Duration.ofMillis(250))
 			.untilAsserted(() -> assertThat(jwksKids()).contains(newKid).doesNotContain(oldKid));
+	}
+
+	private static String kid(String token) throws java.text.ParseException {
+		return SignedJWT.parse(token).getHeader().getKeyID();
 	}
 
 	private static WebTestClient.ResponseSpec projects(WebTestClient api, String token) {

@@ -35,6 +35,7 @@ final class TestDatabase implements AutoCloseable {
 		String name = postgres.createDatabase("writ_jwk_" + UUID.randomUUID().toString().replace("-", ""));
 		Flyway.configure()
 			.dataSource(postgres.jdbcUrl(name), postgres.username(), postgres.password())
+			.locations("classpath:db/auth-server/migration")
 			.load()
 			.migrate();
 		return new TestDatabase(name);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.writ.devstack.DevStack;
+import dev.writ.devstack.OwnNettyResources;
 import dev.writ.devstack.FreePorts;
 import dev.writ.server.AuthServerApplication;
 
@@ -74,7 +75,7 @@ public final class TestAuthServer implements AutoCloseable {
 		all.remove("reuse-database");
 		List<String> args = new ArrayList<>();
 		all.forEach((key, value) -> args.add("--" + key + "=" + value));
-		ConfigurableApplicationContext context = AuthServerApplication.application().run(args.toArray(String[]::new));
+		ConfigurableApplicationContext context = withOwnNettyResources(AuthServerApplication.application()).run(args.toArray(String[]::new));
 		return new TestAuthServer(context, database);
 	}
 
@@ -119,6 +120,12 @@ public final class TestAuthServer implements AutoCloseable {
 	@Override
 	public void close() {
 		this.context.close();
+	}
+
+	private static org.springframework.boot.SpringApplication withOwnNettyResources(
+			org.springframework.boot.SpringApplication application) {
+		application.addInitializers(new OwnNettyResources());
+		return application;
 	}
 
 }
