@@ -25,6 +25,8 @@ public class AuthServerApplication {
 	/** The application as {@link #main} runs it; tests and the demo launcher start it through here. */
 	public static SpringApplication application() {
 		SpringApplication application = new SpringApplication(AuthServerApplication.class);
+		// named here, or a launcher that starts several applications would be logged as their main class
+		application.setMainApplicationClass(AuthServerApplication.class);
 		application.setDefaultProperties(Map.of("spring.config.name", "auth-server"));
 		return application;
 	}

@@ -22,6 +22,8 @@ public class SampleApiApplication {
 	/** The application as {@link #main} runs it; tests and the demo launcher start it through here. */
 	public static SpringApplication application() {
 		SpringApplication application = new SpringApplication(SampleApiApplication.class);
+		// named here, or a launcher that starts several applications would be logged as their main class
+		application.setMainApplicationClass(SampleApiApplication.class);
 		application.setDefaultProperties(Map.of("spring.config.name", "sample-api"));
 		return application;
 	}

@@ -1,6 +1,7 @@
 package dev.writ.server.oauth2.metadata;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,8 @@ public final class AuthorizationServerMetadataEndpoint {
 				properties.endpoint(IntrospectionEndpoint.PATH));
 		metadata.put(OAuth2AuthorizationServerMetadataClaimNames.INTROSPECTION_ENDPOINT_AUTH_METHODS_SUPPORTED,
 				CLIENT_AUTHENTICATION_METHODS);
-		this.metadata = Map.copyOf(metadata);
+		// kept in insertion order: the document reads like RFC 8414's list
+		this.metadata = Collections.unmodifiableMap(metadata);
 	}
 
 	public Mono<ServerResponse> handle(ServerRequest request) {
