@@ -8,7 +8,9 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** The demo data's secrets are published in the README: nobody should run it unknowingly. */
+/**
+ * The demo data's secrets are published in the README: nobody should run it unknowingly.
+ */
 @Component
 @Profile("demo")
 final class DemoProfileWarning {

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The shape the build keeps: no package cycles, protocol code independent of the web layer, nothing blocking. */
+/**
+ * The shape the build keeps: no package cycles, protocol code independent of the web
+ * layer, nothing blocking.
+ */
 class ArchitectureTests {
 
 	private static JavaClasses classes;

@@ -13,9 +13,10 @@ import dev.writ.server.AuthServerApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * auth-server and sample-api, each in its own application context, on one PostgreSQL (a database each) and one
- * Redis, configured through the same standard properties a deployment sets. The README's quick start and the
- * end-to-end tests both run the product through here.
+ * auth-server and sample-api, each in its own application context, on one PostgreSQL (a
+ * database each) and one Redis, configured through the same standard properties a
+ * deployment sets. The README's quick start and the end-to-end tests both run the product
+ * through here.
  */
 public final class DemoStack implements AutoCloseable {
 
@@ -45,9 +46,11 @@ public final class DemoStack implements AutoCloseable {
 	/**
 	 * Starts both services with the demo data.
 	 * @param stack where PostgreSQL and Redis run
-	 * @param authServerPort the auth-server's port (its issuer is {@code http://localhost:<port>})
+	 * @param authServerPort the auth-server's port (its issuer is
+	 * {@code http://localhost:<port>})
 	 * @param sampleApiPort sample-api's port
-	 * @param authServerProperties extra auth-server properties (they win over the defaults)
+	 * @param authServerProperties extra auth-server properties (they win over the
+	 * defaults)
 	 * @param sampleApiProperties extra sample-api properties
 	 */
 	public static DemoStack start(DevStack stack, int authServerPort, int sampleApiPort,
@@ -62,15 +65,18 @@ public final class DemoStack implements AutoCloseable {
 		// the quick start's documented management port; elsewhere any free one
 		auth.put("management.server.port", (authServerPort == 9000) ? 9001 : 0);
 		auth.put("writ.issuer", issuer);
-		// sample-api brings the resource-server starter onto this shared classpath; the auth-server is not its user.
+		// sample-api brings the resource-server starter onto this shared classpath; the
+		// auth-server is not its user.
 		auth.put("spring.autoconfigure.exclude", STARTER_AUTO_CONFIGURATIONS);
 		auth.putAll(authServerProperties);
-		ConfigurableApplicationContext authServer = withOwnNettyResources(AuthServerApplication.application()).run(arguments(auth));
+		ConfigurableApplicationContext authServer = withOwnNettyResources(AuthServerApplication.application())
+			.run(arguments(auth));
 
 		Map<String, Object> api = stores(stack, apiDatabase);
 		api.put("server.port", sampleApiPort);
 		api.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer);
-		// An identifier, not an address: the demo clients are registered for this audience whatever the port.
+		// An identifier, not an address: the demo clients are registered for this
+		// audience whatever the port.
 		api.put("writ.resource-server.audience", SAMPLE_API_AUDIENCE);
 		api.putAll(sampleApiProperties);
 		ConfigurableApplicationContext sampleApi;

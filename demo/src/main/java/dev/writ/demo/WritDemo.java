@@ -5,8 +5,8 @@ import java.util.Map;
 import dev.writ.devstack.DevStack;
 
 /**
- * The README's quick start: real PostgreSQL and Redis from Maven-packaged binaries, auth-server on 9000 and
- * sample-api on 8081 with the demo data, until Ctrl-C.
+ * The README's quick start: real PostgreSQL and Redis from Maven-packaged binaries,
+ * auth-server on 9000 and sample-api on 8081 with the demo data, until Ctrl-C.
  */
 public final class WritDemo {
 

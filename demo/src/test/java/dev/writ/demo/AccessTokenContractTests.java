@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The access token verifies against the published JWKS with Nimbus and follows the token contract (RFC 9068). */
+/**
+ * The access token verifies against the published JWKS with Nimbus and follows the token
+ * contract (RFC 9068).
+ */
 class AccessTokenContractTests {
 
 	private static DemoStack product;
@@ -45,9 +48,9 @@ class AccessTokenContractTests {
 		processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt")));
 		processor.setJWSKeySelector(
 				new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(JWKSet.parse(jwks))));
-		processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
-				new JWTClaimsSet.Builder().issuer(product.authServerUrl()).build(),
-				Set.of("iss", "sub", "aud", "client_id", "iat", "exp", "jti", "scope", "org", "role")));
+		processor.setJWTClaimsSetVerifier(
+				new DefaultJWTClaimsVerifier<>(new JWTClaimsSet.Builder().issuer(product.authServerUrl()).build(),
+						Set.of("iss", "sub", "aud", "client_id", "iat", "exp", "jti", "scope", "org", "role")));
 
 		String token = RunningProduct.m2mToken(product.authServerUrl(), "read:projects write:projects");
 		JWTClaimsSet claims = processor.process(token, null);

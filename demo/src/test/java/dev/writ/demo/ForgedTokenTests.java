@@ -25,8 +25,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * sample-api, through the starter, refuses forged and unfit tokens with 401 {@code invalid_token}. Tokens with bad
- * claims are signed with the auth-server's real key, so only the claim is wrong.
+ * sample-api, through the starter, refuses forged and unfit tokens with 401
+ * {@code invalid_token}. Tokens with bad claims are signed with the auth-server's real
+ * key, so only the claim is wrong.
  */
 class ForgedTokenTests {
 
@@ -80,7 +81,8 @@ class ForgedTokenTests {
 
 	@Test
 	void projectsWhenWellFormedTokenSignedByServerThenAccepted() throws Exception {
-		// The control: the same construction with nothing wrong is accepted, so each refusal below is for its flaw.
+		// The control: the same construction with nothing wrong is accepted, so each
+		// refusal below is for its flaw.
 		api.get()
 			.uri("/projects")
 			.headers((headers) -> headers.setBearerAuth(signWithServerKeyUnchecked(validClaims().build())))
@@ -128,9 +130,8 @@ class ForgedTokenTests {
 	@Test
 	void projectsWhenExpiredThenRefused() throws Exception {
 		Instant past = Instant.now().minusSeconds(3600);
-		expectRefused(signWithServerKey(atJwt(), validClaims().issueTime(Date.from(past.minusSeconds(300)))
-			.expirationTime(Date.from(past))
-			.build()));
+		expectRefused(signWithServerKey(atJwt(),
+				validClaims().issueTime(Date.from(past.minusSeconds(300))).expirationTime(Date.from(past)).build()));
 	}
 
 	@Test
@@ -145,7 +146,8 @@ class ForgedTokenTests {
 
 	@Test
 	void projectsWhenTypIsNotAtJwtThenRefused() throws Exception {
-		// An ID token or any other JWT from the same issuer must not pass as an access token (RFC 9068 §4).
+		// An ID token or any other JWT from the same issuer must not pass as an access
+		// token (RFC 9068 §4).
 		expectRefused(signWithServerKey(new JWSHeader.Builder(serverKey.algorithm()).type(JOSEObjectType.JWT),
 				validClaims().build()));
 		expectRefused(signWithServerKey(new JWSHeader.Builder(serverKey.algorithm()), validClaims().build()));

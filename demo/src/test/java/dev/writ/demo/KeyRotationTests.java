@@ -17,9 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Key rotation seen from outside: a token signed before a rotation still validates at sample-api after it, tokens of
- * the new key validate too, and the old key leaves the JWKS once its retention has passed. Lifetimes are seconds here
- * so that the retention can pass within the test.
+ * Key rotation seen from outside: a token signed before a rotation still validates at
+ * sample-api after it, tokens of the new key validate too, and the old key leaves the
+ * JWKS once its retention has passed. Lifetimes are seconds here so that the retention
+ * can pass within the test.
  */
 class KeyRotationTests {
 
@@ -41,7 +42,8 @@ class KeyRotationTests {
 
 	@Test
 	void rotateWhenOnDemandThenOldTokensStillValidAndOldKeyLeavesAfterRetention() throws Exception {
-		// The publication lead (11 s) exceeds the JWKS max-age (10 s, the starter's shortest cache time): sample-api
+		// The publication lead (11 s) exceeds the JWKS max-age (10 s, the starter's
+		// shortest cache time): sample-api
 		// knows the new key before it signs.
 		WebTestClient api = RunningProduct.client(product.sampleApiUrl());
 		String before = RunningProduct.m2mToken(product.authServerUrl(), null);

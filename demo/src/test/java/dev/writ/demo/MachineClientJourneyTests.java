@@ -13,8 +13,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The first journey of the brief: demo-m2m gets a token from auth-server and calls sample-api, which validates it and
- * enforces its scopes.
+ * The first journey of the brief: demo-m2m gets a token from auth-server and calls
+ * sample-api, which validates it and enforces its scopes.
  */
 class MachineClientJourneyTests {
 

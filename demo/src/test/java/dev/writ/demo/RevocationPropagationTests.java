@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A token revoked at the auth-server is refused by sample-api within a second, learnt from the revocation channel
- * rather than by asking the auth-server on each request.
+ * A token revoked at the auth-server is refused by sample-api within a second, learnt
+ * from the revocation channel rather than by asking the auth-server on each request.
  */
 class RevocationPropagationTests {
 
@@ -74,7 +74,10 @@ class RevocationPropagationTests {
 		projects(kept).expectStatus().isOk();
 	}
 
-	/** Requests the auth-server's introspection endpoint has served, from its own HTTP metrics. */
+	/**
+	 * Requests the auth-server's introspection endpoint has served, from its own HTTP
+	 * metrics.
+	 */
 	private static double introspectionRequests() {
 		MeterRegistry registry = product.authServer().getBean(MeterRegistry.class);
 		return registry.find("http.server.requests")

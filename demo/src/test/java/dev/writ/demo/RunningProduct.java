@@ -14,8 +14,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 /**
- * The product as the quick start runs it, on free ports, shared by the end-to-end test classes of this JVM; classes
- * that need other settings start a {@link DemoStack} of their own.
+ * The product as the quick start runs it, on free ports, shared by the end-to-end test
+ * classes of this JVM; classes that need other settings start a {@link DemoStack} of
+ * their own.
  */
 final class RunningProduct {
 
@@ -41,10 +42,14 @@ final class RunningProduct {
 	}
 
 	static String basic(String clientId, String secret) {
-		return "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+		return "Basic "
+				+ Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** A demo-m2m token from the auth-server at {@code authServerUrl}, with {@code scope} or the client's default. */
+	/**
+	 * A demo-m2m token from the auth-server at {@code authServerUrl}, with {@code scope}
+	 * or the client's default.
+	 */
 	@SuppressWarnings("unchecked")
 	static String m2mToken(String authServerUrl, String scope) {
 		var form = BodyInserters.fromFormData("grant_type", "client_credentials");

@@ -10,8 +10,9 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 
 /**
- * Redis in a container, used when a Docker engine is reachable. The host port is fixed when the container is created
- * so that {@link #stop()} and {@link #start()} keep the address.
+ * Redis in a container, used when a Docker engine is reachable. The host port is fixed
+ * when the container is created so that {@link #stop()} and {@link #start()} keep the
+ * address.
  */
 final class ContainerRedis implements RedisServer {
 

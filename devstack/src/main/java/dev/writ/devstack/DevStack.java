@@ -5,11 +5,14 @@ import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * The real PostgreSQL and Redis that tests and the local demo run on: containers when a Docker engine is reachable,
- * otherwise the binaries shipped in Maven artifacts. Either way the callers see the same two handles.
+ * The real PostgreSQL and Redis that tests and the local demo run on: containers when a
+ * Docker engine is reachable, otherwise the binaries shipped in Maven artifacts. Either
+ * way the callers see the same two handles.
  *
- * <p>{@link #shared()} starts one pair per JVM and stops it when the JVM exits, so that every test class of a module
- * reuses it; each test class isolates itself with a database of its own and distinct Redis keys.
+ * <p>
+ * {@link #shared()} starts one pair per JVM and stops it when the JVM exits, so that
+ * every test class of a module reuses it; each test class isolates itself with a database
+ * of its own and distinct Redis keys.
  */
 public final class DevStack implements AutoCloseable {
 
@@ -36,7 +39,10 @@ public final class DevStack implements AutoCloseable {
 		return new DevStack(EmbeddedPostgres.launch(), EmbeddedRedis.launch());
 	}
 
-	/** The pair shared by everything in this JVM, started on first use and stopped at exit. */
+	/**
+	 * The pair shared by everything in this JVM, started on first use and stopped at
+	 * exit.
+	 */
 	public static synchronized DevStack shared() {
 		if (shared == null) {
 			shared = start();

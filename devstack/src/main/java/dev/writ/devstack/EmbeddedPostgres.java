@@ -6,7 +6,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** PostgreSQL from the binaries packaged as Maven artifacts (io.zonky.test), for machines without a Docker engine. */
+/**
+ * PostgreSQL from the binaries packaged as Maven artifacts (io.zonky.test), for machines
+ * without a Docker engine.
+ */
 final class EmbeddedPostgres implements PostgresServer {
 
 	private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres;

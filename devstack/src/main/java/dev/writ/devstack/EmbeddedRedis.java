@@ -3,7 +3,10 @@ package dev.writ.devstack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Redis from the binary packaged in a Maven artifact (com.github.codemonstur:embedded-redis). */
+/**
+ * Redis from the binary packaged in a Maven artifact
+ * (com.github.codemonstur:embedded-redis).
+ */
 final class EmbeddedRedis implements RedisServer {
 
 	private final int port;

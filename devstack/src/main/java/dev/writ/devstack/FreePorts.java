@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Finds a loopback port nobody listens on, for servers that must keep one address across restarts. */
+/**
+ * Finds a loopback port nobody listens on, for servers that must keep one address across
+ * restarts.
+ */
 public final class FreePorts {
 
 	private FreePorts() {

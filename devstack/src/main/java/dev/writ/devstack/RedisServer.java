@@ -1,8 +1,9 @@
 package dev.writ.devstack;
 
 /**
- * A running Redis server. {@link #stop()} and {@link #start()} keep the address, so fault tests can take Redis away
- * and bring it back while the applications keep their configuration.
+ * A running Redis server. {@link #stop()} and {@link #start()} keep the address, so fault
+ * tests can take Redis away and bring it back while the applications keep their
+ * configuration.
  */
 public interface RedisServer extends AutoCloseable {
 

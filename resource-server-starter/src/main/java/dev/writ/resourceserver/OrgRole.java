@@ -5,10 +5,13 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The caller's role in the organization a token was issued for (the {@code role} claim), highest first.
+ * The caller's role in the organization a token was issued for (the {@code role} claim),
+ * highest first.
  *
- * <p>A role includes every role below it: an owner may do what an admin may, an admin what a member may. The starter
- * grants the authorities of the included roles too, so {@code hasRole('ORG_MEMBER')} holds for an owner.
+ * <p>
+ * A role includes every role below it: an owner may do what an admin may, an admin what a
+ * member may. The starter grants the authorities of the included roles too, so
+ * {@code hasRole('ORG_MEMBER')} holds for an owner.
  */
 public enum OrgRole {
 
@@ -37,8 +40,9 @@ public enum OrgRole {
 	}
 
 	/**
-	 * The role named by a {@code role} claim value, or {@code null} for none or one this version does not know (an
-	 * unknown role grants nothing rather than failing the request).
+	 * The role named by a {@code role} claim value, or {@code null} for none or one this
+	 * version does not know (an unknown role grants nothing rather than failing the
+	 * request).
 	 */
 	public static @Nullable OrgRole fromClaim(@Nullable String value) {
 		if (value == null) {

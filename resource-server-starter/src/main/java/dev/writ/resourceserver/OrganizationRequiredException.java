@@ -3,8 +3,9 @@ package dev.writ.resourceserver;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * The token carries no {@code org} claim but the resource serves organizations only. It is an
- * {@link AccessDeniedException}, so the starter answers 403 {@code insufficient_scope} like any other denial.
+ * The token carries no {@code org} claim but the resource serves organizations only. It
+ * is an {@link AccessDeniedException}, so the starter answers 403
+ * {@code insufficient_scope} like any other denial.
  */
 public final class OrganizationRequiredException extends AccessDeniedException {
 

@@ -9,9 +9,9 @@ import java.lang.annotation.Target;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
- * The annotated method (or every method of the annotated type) needs a caller whose role in the token's organization
- * is this one or higher ({@code OWNER} > {@code ADMIN} > {@code MEMBER}); otherwise the caller gets 403
- * {@code insufficient_scope}.
+ * The annotated method (or every method of the annotated type) needs a caller whose role
+ * in the token's organization is this one or higher ({@code OWNER} > {@code ADMIN} >
+ * {@code MEMBER}); otherwise the caller gets 403 {@code insufficient_scope}.
  *
  * <pre class="code">
  * &#64;DeleteMapping("/projects/{id}")

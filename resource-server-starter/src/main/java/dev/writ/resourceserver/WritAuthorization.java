@@ -21,7 +21,8 @@ import org.springframework.security.web.server.authorization.AuthorizationContex
  * Flux&lt;Project&gt; projects(...)
  * </pre>
  *
- * A denial names what was missing, so the 403 response can tell the client which scope to ask for.
+ * A denial names what was missing, so the 403 response can tell the client which scope to
+ * ask for.
  *
  * @see RequireScope
  * @see RequireOrgRole
@@ -31,7 +32,10 @@ public final class WritAuthorization {
 	private WritAuthorization() {
 	}
 
-	/** Grants when the token's {@code scope} claim contains {@code scope} (authority {@code SCOPE_<scope>}). */
+	/**
+	 * Grants when the token's {@code scope} claim contains {@code scope} (authority
+	 * {@code SCOPE_<scope>}).
+	 */
 	public static <T> ReactiveAuthorizationManager<T> scope(String scope) {
 		String authority = "SCOPE_" + scope;
 		return rule(scope, "this request needs the scope " + scope,
@@ -39,15 +43,17 @@ public final class WritAuthorization {
 	}
 
 	/**
-	 * Grants when the caller's organization role is {@code role} or a higher one ({@code owner} > {@code admin} >
-	 * {@code member}).
+	 * Grants when the caller's organization role is {@code role} or a higher one
+	 * ({@code owner} > {@code admin} > {@code member}).
 	 */
 	public static <T> ReactiveAuthorizationManager<T> orgRole(OrgRole role) {
 		return rule(null, "this request needs the organization role " + role.claimValue() + " or higher",
 				(authentication) -> hasRole(authentication, role));
 	}
 
-	/** Grants when the token was issued for an organization (it has an {@code org} claim). */
+	/**
+	 * Grants when the token was issued for an organization (it has an {@code org} claim).
+	 */
 	public static <T> ReactiveAuthorizationManager<T> organization() {
 		return rule(null, OrganizationRequiredException.DESCRIPTION,
 				(authentication) -> authentication.getPrincipal() instanceof WritPrincipal principal
@@ -72,7 +78,8 @@ public final class WritAuthorization {
 		if (authentication.getPrincipal() instanceof WritPrincipal principal) {
 			return principal.hasRole(required);
 		}
-		// A principal converter of the application's own: rely on the authorities, which carry the hierarchy.
+		// A principal converter of the application's own: rely on the authorities, which
+		// carry the hierarchy.
 		return hasAuthority(authentication, required.authority());
 	}
 

@@ -5,15 +5,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.authorization.AuthorizationDecision;
 
 /**
- * A decision by one of the {@link WritAuthorization} rules. When it denies, it says why in terms a client can act on:
- * the starter's 403 response names {@link #requiredScope()} in its {@code WWW-Authenticate} {@code scope} attribute
- * (RFC 6750 §3) and {@link #description()} as {@code error_description}.
+ * A decision by one of the {@link WritAuthorization} rules. When it denies, it says why
+ * in terms a client can act on: the starter's 403 response names {@link #requiredScope()}
+ * in its {@code WWW-Authenticate} {@code scope} attribute (RFC 6750 §3) and
+ * {@link #description()} as {@code error_description}.
  */
 public final class WritAuthorizationDecision extends AuthorizationDecision {
 
 	/**
-	 * The exchange attribute under which a denying URL rule leaves its decision for the access-denied handler
-	 * (Spring's URL authorization throws a plain AccessDeniedException that does not carry the decision).
+	 * The exchange attribute under which a denying URL rule leaves its decision for the
+	 * access-denied handler (Spring's URL authorization throws a plain
+	 * AccessDeniedException that does not carry the decision).
 	 */
 	public static final String EXCHANGE_ATTRIBUTE = WritAuthorizationDecision.class.getName();
 

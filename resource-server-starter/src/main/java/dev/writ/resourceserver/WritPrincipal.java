@@ -16,9 +16,11 @@ import org.springframework.util.StringUtils;
  * {@code @AuthenticationPrincipal WritPrincipal caller}, reactive code finds it in
  * {@code ReactiveSecurityContextHolder.getContext()} as the authentication's principal.
  *
- * @param subject the {@code sub} claim: a user id, or the client id for client_credentials tokens
+ * @param subject the {@code sub} claim: a user id, or the client id for
+ * client_credentials tokens
  * @param clientId the {@code client_id} claim: the client the token was issued to
- * @param organization the {@code org} claim, or {@code null} when the token has no organization context
+ * @param organization the {@code org} claim, or {@code null} when the token has no
+ * organization context
  * @param role the {@code role} claim, or {@code null} when absent or unknown
  * @param scopes the {@code scope} claim split on spaces
  * @param tokenId the {@code jti} claim
@@ -58,7 +60,8 @@ public record WritPrincipal(String subject, String clientId, @Nullable String or
 			}
 		}
 		else if (claim instanceof Collection<?> values) {
-			// RFC 9068 says a space-separated string; a list is read too rather than silently granting nothing.
+			// RFC 9068 says a space-separated string; a list is read too rather than
+			// silently granting nothing.
 			values.forEach((value) -> scopes.add(String.valueOf(value)));
 		}
 		return scopes;
@@ -75,7 +78,8 @@ public record WritPrincipal(String subject, String clientId, @Nullable String or
 
 	/**
 	 * The organization the token was issued for, for code that serves organizations only.
-	 * @throws OrganizationRequiredException (a 403 {@code insufficient_scope}) when the token has no {@code org}
+	 * @throws OrganizationRequiredException (a 403 {@code insufficient_scope}) when the
+	 * token has no {@code org}
 	 */
 	public String requireOrganization() {
 		if (this.organization == null) {

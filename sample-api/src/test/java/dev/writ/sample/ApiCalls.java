@@ -20,7 +20,9 @@ public final class ApiCalls {
 		this.api = api;
 	}
 
-	/** A client whose requests carry a token for {@code organization} with {@code scope}. */
+	/**
+	 * A client whose requests carry a token for {@code organization} with {@code scope}.
+	 */
 	public WebTestClient as(String organization, String scope) {
 		String token = this.issuer.mint(JWSAlgorithm.RS256,
 				(claims) -> claims.claim("org", organization).claim("scope", scope));

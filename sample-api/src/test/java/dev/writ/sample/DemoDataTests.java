@@ -10,7 +10,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Profile demo seeds the demo organizations' projects, and seeding twice adds nothing. */
+/**
+ * Profile demo seeds the demo organizations' projects, and seeding twice adds nothing.
+ */
 class DemoDataTests {
 
 	private static TestIssuer issuer;
@@ -33,7 +35,8 @@ class DemoDataTests {
 		try (RunningSampleApi api = RunningSampleApi.start(issuer, database, false, demo)) {
 			expectProjects(api, "org_acme", "[{\"name\":\"Rocket sled\"},{\"name\":\"Anvil delivery\"}]");
 		}
-		// A second start on the same database runs the seed again (Flyway's repeatable migrations rerun when
+		// A second start on the same database runs the seed again (Flyway's repeatable
+		// migrations rerun when
 		// changed); either way nothing may be inserted twice.
 		try (RunningSampleApi api = RunningSampleApi.start(issuer, database, false, demo)) {
 			expectProjects(api, "org_acme", "[{\"name\":\"Rocket sled\"},{\"name\":\"Anvil delivery\"}]");

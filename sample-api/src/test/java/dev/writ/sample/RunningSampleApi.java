@@ -14,8 +14,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The sample API over real HTTP on a random port, on a database of its own in the shared PostgreSQL and on the
- * shared Redis, trusting a {@link TestIssuer} in place of the auth-server.
+ * The sample API over real HTTP on a random port, on a database of its own in the shared
+ * PostgreSQL and on the shared Redis, trusting a {@link TestIssuer} in place of the
+ * auth-server.
  */
 public final class RunningSampleApi implements AutoCloseable {
 
@@ -31,8 +32,11 @@ public final class RunningSampleApi implements AutoCloseable {
 		return start(issuer, "sample_api_" + UUID.randomUUID().toString().replace("-", ""), true, Map.of());
 	}
 
-	/** Starts the API on {@code database}, created empty first when {@code create} is set. */
-	public static RunningSampleApi start(TestIssuer issuer, String database, boolean create, Map<String, Object> properties) {
+	/**
+	 * Starts the API on {@code database}, created empty first when {@code create} is set.
+	 */
+	public static RunningSampleApi start(TestIssuer issuer, String database, boolean create,
+			Map<String, Object> properties) {
 		DevStack stack = DevStack.shared();
 		if (create) {
 			stack.postgres().createDatabase(database);

@@ -6,8 +6,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Client secrets are stored as {@code {id}hash} strings (bcrypt by default), so the hashing scheme can change without
- * invalidating the secrets already issued.
+ * Client secrets are stored as {@code {id}hash} strings (bcrypt by default), so the
+ * hashing scheme can change without invalidating the secrets already issued.
  */
 @Configuration(proxyBeanMethods = false)
 class ClientSecretEncoding {

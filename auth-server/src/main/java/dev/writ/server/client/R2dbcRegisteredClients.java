@@ -73,7 +73,8 @@ final class R2dbcRegisteredClients implements RegisteredClients {
 		DatabaseClient.GenericExecuteSpec spec = this.database.sql(UPSERT)
 			.bind("clientId", registration.getClientId())
 			.bind("clientName", registration.getClientName())
-			.bind("authMethods", values(registration.getClientAuthenticationMethods(), ClientAuthenticationMethod::getValue))
+			.bind("authMethods",
+					values(registration.getClientAuthenticationMethods(), ClientAuthenticationMethod::getValue))
 			.bind("grantTypes", values(registration.getAuthorizationGrantTypes(), AuthorizationGrantType::getValue))
 			.bind("redirectUris", registration.getRedirectUris().toArray(String[]::new))
 			.bind("scopes", registration.getScopes().toArray(String[]::new))
@@ -82,12 +83,15 @@ final class R2dbcRegisteredClients implements RegisteredClients {
 			.bind("ttl", (int) registration.getTokenSettings().getAccessTokenTimeToLive().toSeconds())
 			.bind("requirePkce", settings.isRequireProofKey());
 		spec = bindNullable(spec, "secretHash", registration.getClientSecret(), String.class);
-		spec = bindNullable(spec, "secretExpiresAt", (registration.getClientSecretExpiresAt() != null)
-				? registration.getClientSecretExpiresAt().atOffset(ZoneOffset.UTC) : null, OffsetDateTime.class);
+		spec = bindNullable(spec, "secretExpiresAt",
+				(registration.getClientSecretExpiresAt() != null)
+						? registration.getClientSecretExpiresAt().atOffset(ZoneOffset.UTC) : null,
+				OffsetDateTime.class);
 		OrganizationRole organization = client.organization();
 		spec = bindNullable(spec, "organizationId", (organization != null) ? organization.organizationId() : null,
 				String.class);
-		spec = bindNullable(spec, "organizationRole", (organization != null) ? organization.role() : null, String.class);
+		spec = bindNullable(spec, "organizationRole", (organization != null) ? organization.role() : null,
+				String.class);
 		spec = bindNullable(spec, "jwks", (client.jwks() != null) ? client.jwks().toString(true) : null, String.class);
 		spec = bindNullable(spec, "jwksUri", settings.getJwkSetUrl(), String.class);
 		return spec.then();
@@ -155,4 +159,5 @@ final class R2dbcRegisteredClients implements RegisteredClients {
 			throw new IllegalStateException("the registered jwks of client " + clientId + " is not a JWK Set", ex);
 		}
 	}
+
 }

@@ -5,8 +5,10 @@ import reactor.core.publisher.Mono;
 /**
  * Where registered clients are kept.
  *
- * <p>Contract: {@link #findByClientId} completes empty for an unknown client (never with an error); {@link #save}
- * inserts or replaces the whole registration, so a reader never sees half of one.
+ * <p>
+ * Contract: {@link #findByClientId} completes empty for an unknown client (never with an
+ * error); {@link #save} inserts or replaces the whole registration, so a reader never
+ * sees half of one.
  */
 public interface RegisteredClients {
 

@@ -19,14 +19,16 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
 
 /**
- * Converts between Ed25519 OKP JWKs, which carry raw 32-byte keys (RFC 8037 §2), and the JDK's Ed25519 keys, so that
- * Writ signs and verifies EdDSA with the JDK alone: nimbus's own Ed25519 classes need Google Tink.
+ * Converts between Ed25519 OKP JWKs, which carry raw 32-byte keys (RFC 8037 §2), and the
+ * JDK's Ed25519 keys, so that Writ signs and verifies EdDSA with the JDK alone: nimbus's
+ * own Ed25519 classes need Google Tink.
  */
 final class Ed25519Keys {
 
 	static final String JCA_NAME = "Ed25519";
 
-	// SubjectPublicKeyInfo of an Ed25519 key (RFC 8410 §4) up to the raw key: SEQUENCE { SEQUENCE { OID 1.3.101.112 },
+	// SubjectPublicKeyInfo of an Ed25519 key (RFC 8410 §4) up to the raw key: SEQUENCE {
+	// SEQUENCE { OID 1.3.101.112 },
 	// BIT STRING (33 bytes, no unused bits) }
 	private static final byte[] X509_PREFIX = { 0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21,
 			0x00 };

@@ -13,9 +13,10 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
 
 /**
- * Signs JWS objects with EdDSA on Ed25519 (RFC 8037 §3.1) through the JDK's {@code Signature("Ed25519")}, in place
- * of nimbus's {@code Ed25519Signer}, which needs Google Tink. The JWS signature is the raw 64-byte Ed25519 signature,
- * exactly what the JDK produces.
+ * Signs JWS objects with EdDSA on Ed25519 (RFC 8037 §3.1) through the JDK's
+ * {@code Signature("Ed25519")}, in place of nimbus's {@code Ed25519Signer}, which needs
+ * Google Tink. The JWS signature is the raw 64-byte Ed25519 signature, exactly what the
+ * JDK produces.
  */
 public final class JdkEd25519Signer extends EdDSAProvider implements JWSSigner {
 

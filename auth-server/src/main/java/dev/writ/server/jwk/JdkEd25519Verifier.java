@@ -15,8 +15,8 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
 
 /**
- * Verifies EdDSA (Ed25519) JWS signatures through the JDK, for the places that check Writ's own tokens without Google
- * Tink, which nimbus's {@code Ed25519Verifier} needs.
+ * Verifies EdDSA (Ed25519) JWS signatures through the JDK, for the places that check
+ * Writ's own tokens without Google Tink, which nimbus's {@code Ed25519Verifier} needs.
  */
 public final class JdkEd25519Verifier extends EdDSAProvider implements JWSVerifier {
 
@@ -26,7 +26,10 @@ public final class JdkEd25519Verifier extends EdDSAProvider implements JWSVerifi
 		this.publicKey = Ed25519Keys.publicKey(publicKey);
 	}
 
-	/** A verifier for a JDK key, for a {@code JWSVerifierFactory} handed keys by a {@code JWSKeySelector}. */
+	/**
+	 * A verifier for a JDK key, for a {@code JWSVerifierFactory} handed keys by a
+	 * {@code JWSKeySelector}.
+	 */
 	public JdkEd25519Verifier(EdECPublicKey publicKey) throws JOSEException {
 		if (!NamedParameterSpec.ED25519.getName().equalsIgnoreCase(publicKey.getParams().getName())) {
 			throw new JOSEException("Expected an Ed25519 key, got " + publicKey.getParams().getName());

@@ -8,8 +8,9 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The JWK Set endpoint ({@code jwks_uri}, RFC 8414 §2): the public keys that verify Writ's tokens, the upcoming and
- * recently retired ones included, cacheable by anyone for {@code writ.keys.jwks-max-age}.
+ * The JWK Set endpoint ({@code jwks_uri}, RFC 8414 §2): the public keys that verify
+ * Writ's tokens, the upcoming and recently retired ones included, cacheable by anyone for
+ * {@code writ.keys.jwks-max-age}.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7517#section-5">RFC 7517 §5</a>
  */
@@ -27,7 +28,8 @@ public final class JwkSetHandler {
 
 	JwkSetHandler(SigningKeys keys, SigningKeyProperties properties) {
 		this.keys = keys;
-		// publication-lead > max-age, so a client that respects this never misses a key that signs
+		// publication-lead > max-age, so a client that respects this never misses a key
+		// that signs
 		this.cacheControl = "public, max-age=" + properties.jwksMaxAge().toSeconds();
 	}
 

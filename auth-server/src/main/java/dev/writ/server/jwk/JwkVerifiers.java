@@ -13,13 +13,19 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import org.jspecify.annotations.Nullable;
 
-/** A verifier for a JWS from a public JWK, when the key's type fits the header's algorithm. */
+/**
+ * A verifier for a JWS from a public JWK, when the key's type fits the header's
+ * algorithm.
+ */
 public final class JwkVerifiers {
 
 	private JwkVerifiers() {
 	}
 
-	/** The verifier, or {@code null} when {@code key} cannot verify {@code header}'s algorithm. */
+	/**
+	 * The verifier, or {@code null} when {@code key} cannot verify {@code header}'s
+	 * algorithm.
+	 */
 	public static @Nullable JWSVerifier create(JWSHeader header, JWK key) throws JOSEException {
 		JWSAlgorithm algorithm = header.getAlgorithm();
 		if (key instanceof RSAKey rsa && JWSAlgorithm.Family.RSA.contains(algorithm)) {
@@ -30,7 +36,8 @@ public final class JwkVerifiers {
 		}
 		if (key instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())
 				&& (JWSAlgorithm.EdDSA.equals(algorithm) || JWSAlgorithm.Ed25519.equals(algorithm))) {
-			// the JDK's Ed25519: nimbus's Ed25519Verifier needs Google Tink, which Writ does not ship
+			// the JDK's Ed25519: nimbus's Ed25519Verifier needs Google Tink, which Writ
+			// does not ship
 			return new JdkEd25519Verifier(okp);
 		}
 		return null;

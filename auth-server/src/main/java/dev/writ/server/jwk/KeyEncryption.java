@@ -17,9 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Seals private signing keys at rest with AES-256-GCM under the key-encryption key ({@code writ.keys.encryption-key}).
- * Each seal draws a fresh 96-bit IV (NIST SP 800-38D §8.2.2) and authenticates the kid as additional data, so a sealed
- * key copied onto another row does not open.
+ * Seals private signing keys at rest with AES-256-GCM under the key-encryption key
+ * ({@code writ.keys.encryption-key}). Each seal draws a fresh 96-bit IV (NIST SP 800-38D
+ * §8.2.2) and authenticates the kid as additional data, so a sealed key copied onto
+ * another row does not open.
  */
 final class KeyEncryption {
 
@@ -31,7 +32,8 @@ final class KeyEncryption {
 
 	private static final int TAG_BITS = 128;
 
-	// domain separation: the fingerprint is a hash of this label and the key, never of the key alone
+	// domain separation: the fingerprint is a hash of this label and the key, never of
+	// the key alone
 	private static final byte[] FINGERPRINT_LABEL = "writ key-encryption key fingerprint\0"
 		.getBytes(StandardCharsets.US_ASCII);
 
@@ -52,7 +54,8 @@ final class KeyEncryption {
 	}
 
 	/**
-	 * The configured key-encryption key or, when none is configured, a random one that only suits development.
+	 * The configured key-encryption key or, when none is configured, a random one that
+	 * only suits development.
 	 */
 	static KeyEncryption from(SigningKeyProperties properties, SecureRandom random) {
 		byte[] key = properties.encryptionKeyBytes();
@@ -72,7 +75,10 @@ final class KeyEncryption {
 		return new KeyEncryption(key, random);
 	}
 
-	/** Identifies the key-encryption key without revealing it; stored beside every key it seals. */
+	/**
+	 * Identifies the key-encryption key without revealing it; stored beside every key it
+	 * seals.
+	 */
 	String fingerprint() {
 		return this.fingerprint;
 	}
@@ -95,7 +101,8 @@ final class KeyEncryption {
 
 	/**
 	 * The plaintext that {@link #seal} bound to {@code kid}.
-	 * @throws IllegalStateException when the data was sealed under another key or for another kid, or was altered
+	 * @throws IllegalStateException when the data was sealed under another key or for
+	 * another kid, or was altered
 	 */
 	byte[] open(String kid, byte[] sealed) {
 		if (sealed.length < IV_BYTES + TAG_BITS / 8) {

@@ -12,8 +12,9 @@ import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.jwk.JWK;
 
 /**
- * Creates signing keys sealed for storage, and opens stored ones into keys that sign. Both are CPU work (RSA key
- * generation takes a noticeable fraction of a second) and must run off the event loops.
+ * Creates signing keys sealed for storage, and opens stored ones into keys that sign.
+ * Both are CPU work (RSA key generation takes a noticeable fraction of a second) and must
+ * run off the event loops.
  */
 final class KeyMaterial {
 
@@ -25,8 +26,8 @@ final class KeyMaterial {
 
 	/**
 	 * @param encryption seals and opens private keys
-	 * @param random feeds key generation and ECDSA nonces; it must not block once seeded (see
-	 * {@link SigningKeyConfiguration#signingKeyRandom()})
+	 * @param random feeds key generation and ECDSA nonces; it must not block once seeded
+	 * (see {@link SigningKeyConfiguration#signingKeyRandom()})
 	 */
 	KeyMaterial(KeyEncryption encryption, SecureRandom random) {
 		this.encryption = encryption;
@@ -49,8 +50,9 @@ final class KeyMaterial {
 		byte[] plaintext = privateKey.toJSONString().getBytes(StandardCharsets.UTF_8);
 		try {
 			byte[] sealed = this.encryption.seal(kid, plaintext);
-			return new StoredSigningKey(StoredSigningKey.UNSAVED, kid, algorithm, privateKey.toPublicJWK().toJSONString(), sealed,
-					this.encryption.fingerprint(), createdAt, activatesAt);
+			return new StoredSigningKey(StoredSigningKey.UNSAVED, kid, algorithm,
+					privateKey.toPublicJWK().toJSONString(), sealed, this.encryption.fingerprint(), createdAt,
+					activatesAt);
 		}
 		finally {
 			Arrays.fill(plaintext, (byte) 0);
@@ -58,9 +60,9 @@ final class KeyMaterial {
 	}
 
 	/**
-	 * Opens a stored key. The public JWK it returns is derived from the decrypted private key and must match both the
-	 * stored public JWK and the kid, so a row whose public part was replaced in the database is refused rather than
-	 * published.
+	 * Opens a stored key. The public JWK it returns is derived from the decrypted private
+	 * key and must match both the stored public JWK and the kid, so a row whose public
+	 * part was replaced in the database is refused rather than published.
 	 */
 	SigningKey open(StoredSigningKey stored) {
 		byte[] plaintext = this.encryption.open(stored.kid(), stored.sealedPrivateKey());
@@ -86,9 +88,10 @@ final class KeyMaterial {
 	}
 
 	/**
-	 * Signs once, here off the event loops, what a first signature would otherwise do on one: the JDK draws RSA
-	 * blinding parameters from the platform random source (a file read) on a key's first signature and caches them
-	 * for that key, and the first use of a provider loads classes.
+	 * Signs once, here off the event loops, what a first signature would otherwise do on
+	 * one: the JDK draws RSA blinding parameters from the platform random source (a file
+	 * read) on a key's first signature and caches them for that key, and the first use of
+	 * a provider loads classes.
 	 */
 	private static void warmUp(JWSSigner signer, SigningAlgorithm algorithm) throws JOSEException {
 		signer.sign(new JWSHeader(algorithm.jwsAlgorithm()), WARM_UP_INPUT);

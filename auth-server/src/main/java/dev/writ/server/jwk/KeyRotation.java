@@ -11,9 +11,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Decides when keys are created and deleted. Every decision to create a key is taken under the key-creation lock on
- * freshly read rows, so nodes sharing a database never create two keys for one need; deletion needs no lock because
- * rows past their retention stay past it.
+ * Decides when keys are created and deleted. Every decision to create a key is taken
+ * under the key-creation lock on freshly read rows, so nodes sharing a database never
+ * create two keys for one need; deletion needs no lock because rows past their retention
+ * stay past it.
  */
 final class KeyRotation {
 
@@ -34,7 +35,10 @@ final class KeyRotation {
 		this.clock = clock;
 	}
 
-	/** On an empty table, creates the first key, active at once; otherwise completes empty. */
+	/**
+	 * On an empty table, creates the first key, active at once; otherwise completes
+	 * empty.
+	 */
 	Mono<StoredSigningKey> createFirstKeyIfNone() {
 		return this.store.underCreationLock(() -> this.store.findAll()
 			.hasElements()
@@ -42,9 +46,10 @@ final class KeyRotation {
 	}
 
 	/**
-	 * The scheduled check: creates an upcoming key once the active key has signed for the rotation period (or was
-	 * made for another algorithm than the configured one) and no successor is on its way. Completes with the created
-	 * key, or empty when none was due.
+	 * The scheduled check: creates an upcoming key once the active key has signed for the
+	 * rotation period (or was made for another algorithm than the configured one) and no
+	 * successor is on its way. Completes with the created key, or empty when none was
+	 * due.
 	 */
 	Mono<StoredSigningKey> rotateIfDue() {
 		return this.store.underCreationLock(() -> this.store.findAll().collectList().flatMap((keys) -> {
@@ -63,9 +68,9 @@ final class KeyRotation {
 	}
 
 	/**
-	 * Rotation on demand. {@code immediate} creates a key that signs at once, for a suspected compromise; otherwise the
-	 * new key waits out the publication lead, and an upcoming key already on its way is returned instead of adding
-	 * another.
+	 * Rotation on demand. {@code immediate} creates a key that signs at once, for a
+	 * suspected compromise; otherwise the new key waits out the publication lead, and an
+	 * upcoming key already on its way is returned instead of adding another.
 	 */
 	Mono<StoredSigningKey> rotate(boolean immediate) {
 		return this.store.underCreationLock(() -> this.store.findAll().collectList().flatMap((keys) -> {
@@ -80,7 +85,10 @@ final class KeyRotation {
 		}));
 	}
 
-	/** Deletes retired keys past their retention; completes with how many this node deleted. */
+	/**
+	 * Deletes retired keys past their retention; completes with how many this node
+	 * deleted.
+	 */
 	Mono<Long> deleteExpired() {
 		return this.store.findAll().collectList().flatMap((keys) -> {
 			List<String> expired = KeyTimeline.of(keys, this.clock.instant(), this.properties.retention())
@@ -104,7 +112,8 @@ final class KeyRotation {
 
 	private Mono<StoredSigningKey> create(Instant now, boolean afterPublicationLead) {
 		Instant activatesAt = afterPublicationLead ? now.plus(this.properties.publicationLead()) : now;
-		// key generation is CPU-heavy and draws on the random source: never on an event loop
+		// key generation is CPU-heavy and draws on the random source: never on an event
+		// loop
 		return Mono
 			.fromCallable(() -> this.material.generate(this.properties.algorithm(), this.properties.rsaKeySize(), now,
 					activatesAt))

@@ -12,13 +12,17 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The state of every stored key at one instant, derived from creation order and activation times alone; the one
- * place that says which key signs, which are published and which may go.
+ * The state of every stored key at one instant, derived from creation order and
+ * activation times alone; the one place that says which key signs, which are published
+ * and which may go.
  *
- * <p>The newest key whose activation has passed is active. Keys created after it are upcoming. Keys created before it
- * are retired from the moment a newer key first activated, including an upcoming key overtaken by an immediate
- * rotation, which never signs. Ordering by creation rather than by activation time is what lets an immediate rotation
- * take over even when the node that made it has a clock behind the node that made the key it replaces.
+ * <p>
+ * The newest key whose activation has passed is active. Keys created after it are
+ * upcoming. Keys created before it are retired from the moment a newer key first
+ * activated, including an upcoming key overtaken by an immediate rotation, which never
+ * signs. Ordering by creation rather than by activation time is what lets an immediate
+ * rotation take over even when the node that made it has a clock behind the node that
+ * made the key it replaces.
  */
 final class KeyTimeline {
 
@@ -34,7 +38,8 @@ final class KeyTimeline {
 		List<StoredSigningKey> ordered = keys.stream().sorted(CREATION_ORDER).toList();
 		int size = ordered.size();
 		int active = -1;
-		// supersededAt[i]: the earliest activation, up to now, among the keys created after key i
+		// supersededAt[i]: the earliest activation, up to now, among the keys created
+		// after key i
 		@Nullable Instant[] supersededAt = new Instant[size];
 		@Nullable Instant earliest = null;
 		for (int i = size - 1; i >= 0; i--) {
@@ -55,7 +60,8 @@ final class KeyTimeline {
 				entries.add(new Entry(key, State.ACTIVE, null, null));
 			}
 			else {
-				// a key created after this one has activated (the active one, at least), so supersededAt[i] is set
+				// a key created after this one has activated (the active one, at least),
+				// so supersededAt[i] is set
 				Instant publishedUntil = supersededAt[i].plus(retention);
 				State state = publishedUntil.isAfter(now) ? State.RETIRED : State.EXPIRED;
 				entries.add(new Entry(key, state, supersededAt[i], publishedUntil));
@@ -78,7 +84,10 @@ final class KeyTimeline {
 		return inState(State.UPCOMING);
 	}
 
-	/** The keys of the JWKS: the active one first, then upcoming ones, then retired ones, newest first. */
+	/**
+	 * The keys of the JWKS: the active one first, then upcoming ones, then retired ones,
+	 * newest first.
+	 */
 	List<Entry> published() {
 		List<Entry> published = new ArrayList<>(this.entries.size());
 		active().ifPresent(published::add);
@@ -89,7 +98,9 @@ final class KeyTimeline {
 		return published;
 	}
 
-	/** Retired keys past their retention, which no longer belong in the JWKS or the table. */
+	/**
+	 * Retired keys past their retention, which no longer belong in the JWKS or the table.
+	 */
 	List<Entry> expired() {
 		return inState(State.EXPIRED);
 	}
@@ -119,8 +130,10 @@ final class KeyTimeline {
 	 *
 	 * @param key the stored key
 	 * @param state its state at the timeline's instant
-	 * @param retiredAt when a newer key first activated; {@code null} unless retired or expired
-	 * @param publishedUntil when it leaves the JWKS; {@code null} unless retired or expired
+	 * @param retiredAt when a newer key first activated; {@code null} unless retired or
+	 * expired
+	 * @param publishedUntil when it leaves the JWKS; {@code null} unless retired or
+	 * expired
 	 */
 	record Entry(StoredSigningKey key, State state, @Nullable Instant retiredAt, @Nullable Instant publishedUntil) {
 

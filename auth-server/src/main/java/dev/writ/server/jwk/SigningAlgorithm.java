@@ -15,15 +15,19 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
 /**
- * The JWS algorithms Writ signs tokens with, each knowing how to generate a key pair and how to sign with one. Every
- * generated JWK carries {@code use: sig}, its {@code alg}, and its RFC 7638 thumbprint as {@code kid}.
+ * The JWS algorithms Writ signs tokens with, each knowing how to generate a key pair and
+ * how to sign with one. Every generated JWK carries {@code use: sig}, its {@code alg},
+ * and its RFC 7638 thumbprint as {@code kid}.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7518#section-3.1">RFC 7518 §3.1</a>
- * @see <a href="https://www.rfc-editor.org/rfc/rfc8037#section-3.1">RFC 8037 §3.1 (EdDSA)</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc8037#section-3.1">RFC 8037 §3.1
+ * (EdDSA)</a>
  */
 public enum SigningAlgorithm {
 
-	/** RSASSA-PKCS1-v1_5 with SHA-256: what every client library verifies; the default. */
+	/**
+	 * RSASSA-PKCS1-v1_5 with SHA-256: what every client library verifies; the default.
+	 */
 	RS256(JWSAlgorithm.RS256) {
 
 		@Override
@@ -59,7 +63,8 @@ public enum SigningAlgorithm {
 		@Override
 		JWSSigner signer(JWK privateKey, SecureRandom random) throws JOSEException {
 			ECDSASigner signer = new ECDSASigner(privateKey.toECKey());
-			// every ECDSA signature draws a nonce: from a generator that never reads a device on an event loop
+			// every ECDSA signature draws a nonce: from a generator that never reads a
+			// device on an event loop
 			signer.getJCAContext().setSecureRandom(random);
 			return signer;
 		}
@@ -67,8 +72,8 @@ public enum SigningAlgorithm {
 	},
 
 	/**
-	 * EdDSA on Ed25519. Keys are generated and used through the JDK's own Ed25519 rather than nimbus's generator and
-	 * signer, which need Google Tink on the classpath.
+	 * EdDSA on Ed25519. Keys are generated and used through the JDK's own Ed25519 rather
+	 * than nimbus's generator and signer, which need Google Tink on the classpath.
 	 */
 	EDDSA(JWSAlgorithm.EdDSA) {
 
@@ -82,7 +87,8 @@ public enum SigningAlgorithm {
 
 		@Override
 		JWSSigner signer(JWK privateKey, SecureRandom random) throws JOSEException {
-			// Ed25519 signatures are deterministic (RFC 8032 §5.1.6): no random source needed
+			// Ed25519 signatures are deterministic (RFC 8032 §5.1.6): no random source
+			// needed
 			return new JdkEd25519Signer(privateKey.toOctetKeyPair());
 		}
 
@@ -98,7 +104,10 @@ public enum SigningAlgorithm {
 		return this.jwsAlgorithm;
 	}
 
-	/** Generates a private JWK; RSA keys get {@code rsaKeySize} bits, the others ignore it. */
+	/**
+	 * Generates a private JWK; RSA keys get {@code rsaKeySize} bits, the others ignore
+	 * it.
+	 */
 	abstract JWK generate(int rsaKeySize, SecureRandom random) throws JOSEException;
 
 	/** A signer over {@code privateKey}, which must be a key this algorithm generated. */

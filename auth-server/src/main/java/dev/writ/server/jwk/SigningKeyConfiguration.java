@@ -17,7 +17,8 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * Signing keys: storage, rotation, the JWKS endpoint and the {@code signingkeys} actuator endpoint.
+ * Signing keys: storage, rotation, the JWKS endpoint and the {@code signingkeys} actuator
+ * endpoint.
  */
 @Configuration(proxyBeanMethods = false)
 class SigningKeyConfiguration {
@@ -75,9 +76,10 @@ class SigningKeyConfiguration {
 	}
 
 	/**
-	 * The random source of key generation, IVs and ECDSA nonces. The platform default reads {@code /dev/urandom}
-	 * through a file stream as it goes, which is a blocking call when a token is signed on an event loop; a DRBG reads
-	 * its seed once, here on the start-up thread, and is thread-safe.
+	 * The random source of key generation, IVs and ECDSA nonces. The platform default
+	 * reads {@code /dev/urandom} through a file stream as it goes, which is a blocking
+	 * call when a token is signed on an event loop; a DRBG reads its seed once, here on
+	 * the start-up thread, and is thread-safe.
 	 */
 	static SecureRandom signingKeyRandom() {
 		try {

@@ -19,10 +19,11 @@ import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Brings the signing keys up at start-up and keeps them current: checks that the configured key-encryption key is the
- * one the stored keys were sealed with, creates the first key on an empty table, then reloads the keys and checks for
- * a due rotation on the configured intervals. The scheduled tasks only subscribe to reactive work and return, so they
- * never hold a scheduler thread; a run still in progress makes the next one skip.
+ * Brings the signing keys up at start-up and keeps them current: checks that the
+ * configured key-encryption key is the one the stored keys were sealed with, creates the
+ * first key on an empty table, then reloads the keys and checks for a due rotation on the
+ * configured intervals. The scheduled tasks only subscribe to reactive work and return,
+ * so they never hold a scheduler thread; a run still in progress makes the next one skip.
  */
 final class SigningKeyMaintenance implements InitializingBean, SchedulingConfigurer {
 
@@ -58,8 +59,10 @@ final class SigningKeyMaintenance implements InitializingBean, SchedulingConfigu
 		if (Schedulers.isInNonBlockingThread()) {
 			throw new IllegalStateException("Signing keys must be started from the application's start-up thread");
 		}
-		// The application must not start serving before the key-encryption key is checked and a key exists, so this
-		// is the one place the signing keys are waited for: once, on the thread that refreshes the context.
+		// The application must not start serving before the key-encryption key is checked
+		// and a key exists, so this
+		// is the one place the signing keys are waited for: once, on the thread that
+		// refreshes the context.
 		try {
 			startup().toFuture().get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 		}
@@ -71,12 +74,18 @@ final class SigningKeyMaintenance implements InitializingBean, SchedulingConfigu
 		}
 	}
 
-	/** Checks the key-encryption key, creates the first key if there is none, and loads the keys. */
+	/**
+	 * Checks the key-encryption key, creates the first key if there is none, and loads
+	 * the keys.
+	 */
 	Mono<Void> startup() {
 		return checkEncryptionKey().then(this.rotation.createFirstKeyIfNone()).then(this.keys.load());
 	}
 
-	/** Fails when any stored key was sealed under another key-encryption key than the configured one. */
+	/**
+	 * Fails when any stored key was sealed under another key-encryption key than the
+	 * configured one.
+	 */
 	Mono<Void> checkEncryptionKey() {
 		return this.store.kekFingerprints()
 			.filter((fingerprint) -> !fingerprint.equals(this.material.fingerprint()))
@@ -84,7 +93,10 @@ final class SigningKeyMaintenance implements InitializingBean, SchedulingConfigu
 			.flatMap((foreign) -> foreign.isEmpty() ? Mono.empty() : Mono.error(foreignKeys(foreign)));
 	}
 
-	/** The scheduled check: creates a due key and deletes expired ones, then reloads if either changed anything. */
+	/**
+	 * The scheduled check: creates a due key and deletes expired ones, then reloads if
+	 * either changed anything.
+	 */
 	Mono<Void> check() {
 		return this.rotation.rotateIfDue()
 			.hasElement()
@@ -96,10 +108,10 @@ final class SigningKeyMaintenance implements InitializingBean, SchedulingConfigu
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
 		Duration refresh = this.properties.refreshInterval();
 		Duration check = this.properties.checkInterval();
-		registrar.addFixedDelayTask(new FixedDelayTask(() -> runAlone(this.refreshing, this.keys::refresh, "reload"),
-				refresh, refresh));
-		registrar.addFixedDelayTask(new FixedDelayTask(() -> runAlone(this.checking, this::check, "rotation check"),
-				check, check));
+		registrar.addFixedDelayTask(
+				new FixedDelayTask(() -> runAlone(this.refreshing, this.keys::refresh, "reload"), refresh, refresh));
+		registrar.addFixedDelayTask(
+				new FixedDelayTask(() -> runAlone(this.checking, this::check, "rotation check"), check, check));
 	}
 
 	private void runAlone(AtomicBoolean running, Supplier<Mono<Void>> work, String name) {
@@ -109,7 +121,8 @@ final class SigningKeyMaintenance implements InitializingBean, SchedulingConfigu
 		}
 		work.get()
 			.doFinally((signal) -> running.set(false))
-			.subscribe(null, (ex) -> logger.error("Signing key {} failed; trying again at the next interval", name, ex));
+			.subscribe(null,
+					(ex) -> logger.error("Signing key {} failed; trying again at the next interval", name, ex));
 	}
 
 	private IllegalStateException foreignKeys(List<String> fingerprints) {

@@ -9,25 +9,30 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Signing keys: how they are generated, protected at rest, rotated and published. Every default is declared here, on
- * its component, and the constructor refuses combinations that would let a token outlive the key that verifies it.
+ * Signing keys: how they are generated, protected at rest, rotated and published. Every
+ * default is declared here, on its component, and the constructor refuses combinations
+ * that would let a token outlive the key that verifies it.
  *
- * @param encryptionKey Key-encryption key that seals the private keys in the database: the base64 encoding of 32
- * random bytes (AES-256), for example the output of 'openssl rand -base64 32'. Every node on one database needs the
- * same value. Left unset, a random key is generated at start-up, which suits development only: the keys it seals
- * cannot be read after a restart.
- * @param algorithm JWS algorithm of newly created keys: RS256, ES256 (P-256) or EdDSA (Ed25519). Changing it takes
- * effect at the next scheduled check, through an ordinary rotation.
- * @param rsaKeySize Modulus length in bits of new RS256 keys; at least 2048 (RFC 7518 section 3.3).
- * @param refreshInterval How often each node reloads the keys from the database, so that nodes sharing it converge
- * on keys that another node created.
- * @param checkInterval How often a node checks whether a rotation is due and deletes keys past their retention.
+ * @param encryptionKey Key-encryption key that seals the private keys in the database:
+ * the base64 encoding of 32 random bytes (AES-256), for example the output of 'openssl
+ * rand -base64 32'. Every node on one database needs the same value. Left unset, a random
+ * key is generated at start-up, which suits development only: the keys it seals cannot be
+ * read after a restart.
+ * @param algorithm JWS algorithm of newly created keys: RS256, ES256 (P-256) or EdDSA
+ * (Ed25519). Changing it takes effect at the next scheduled check, through an ordinary
+ * rotation.
+ * @param rsaKeySize Modulus length in bits of new RS256 keys; at least 2048 (RFC 7518
+ * section 3.3).
+ * @param refreshInterval How often each node reloads the keys from the database, so that
+ * nodes sharing it converge on keys that another node created.
+ * @param checkInterval How often a node checks whether a rotation is due and deletes keys
+ * past their retention.
  * @param rotationPeriod How long a key signs before a successor is created.
- * @param publicationLead How long a new key is published before it signs. Must exceed jwks-max-age, so that every
- * cached JWKS knows the key by the time tokens carry its kid.
- * @param retention How long a retired key stays published after its successor activates. Must exceed
- * writ.token.max-access-token-time-to-live (24 hours by default), so that every token it signed can be verified until it
- * expires; start-up fails otherwise.
+ * @param publicationLead How long a new key is published before it signs. Must exceed
+ * jwks-max-age, so that every cached JWKS knows the key by the time tokens carry its kid.
+ * @param retention How long a retired key stays published after its successor activates.
+ * Must exceed writ.token.max-access-token-time-to-live (24 hours by default), so that
+ * every token it signed can be verified until it expires; start-up fails otherwise.
  * @param jwksMaxAge How long clients may cache the JWKS response (Cache-Control max-age).
  */
 @ConfigurationProperties("writ.keys")
@@ -56,9 +61,9 @@ public record SigningKeyProperties(@Nullable String encryptionKey, @DefaultValue
 		requirePositive("retention", retention);
 		requirePositive("jwks-max-age", jwksMaxAge);
 		if (publicationLead.compareTo(jwksMaxAge) <= 0) {
-			throw new IllegalArgumentException("writ.keys.publication-lead (" + publicationLead
-					+ ") must be greater than writ.keys.jwks-max-age (" + jwksMaxAge
-					+ "), or a client could hold a cached JWKS without a key that already signs");
+			throw new IllegalArgumentException(
+					"writ.keys.publication-lead (" + publicationLead + ") must be greater than writ.keys.jwks-max-age ("
+							+ jwksMaxAge + "), or a client could hold a cached JWKS without a key that already signs");
 		}
 		if (rotationPeriod.compareTo(publicationLead) <= 0) {
 			throw new IllegalArgumentException("writ.keys.rotation-period (" + rotationPeriod
@@ -78,14 +83,13 @@ public record SigningKeyProperties(@Nullable String encryptionKey, @DefaultValue
 		}
 		catch (IllegalArgumentException ex) {
 			// the value is a secret: say what is wrong with it, never echo it
-			throw new IllegalArgumentException(
-					"writ.keys.encryption-key is not valid base64; it must encode " + ENCRYPTION_KEY_BYTES
-							+ " random bytes (openssl rand -base64 " + ENCRYPTION_KEY_BYTES + ")");
+			throw new IllegalArgumentException("writ.keys.encryption-key is not valid base64; it must encode "
+					+ ENCRYPTION_KEY_BYTES + " random bytes (openssl rand -base64 " + ENCRYPTION_KEY_BYTES + ")");
 		}
 		if (key.length != ENCRYPTION_KEY_BYTES) {
-			throw new IllegalArgumentException("writ.keys.encryption-key must encode " + ENCRYPTION_KEY_BYTES
-					+ " bytes (AES-256) but encodes " + key.length + " (openssl rand -base64 " + ENCRYPTION_KEY_BYTES
-					+ ")");
+			throw new IllegalArgumentException(
+					"writ.keys.encryption-key must encode " + ENCRYPTION_KEY_BYTES + " bytes (AES-256) but encodes "
+							+ key.length + " (openssl rand -base64 " + ENCRYPTION_KEY_BYTES + ")");
 		}
 		return key;
 	}

@@ -14,12 +14,14 @@ import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * The {@code signing_keys} table. Rows are immutable once inserted: rotation adds rows and retention deletes them,
- * nothing is updated, so a node reading the table never sees a key half changed.
+ * The {@code signing_keys} table. Rows are immutable once inserted: rotation adds rows
+ * and retention deletes them, nothing is updated, so a node reading the table never sees
+ * a key half changed.
  */
 final class SigningKeyStore {
 
-	// "writkeys" in ASCII: the PostgreSQL advisory lock that serializes key creation across nodes
+	// "writkeys" in ASCII: the PostgreSQL advisory lock that serializes key creation
+	// across nodes
 	private static final long CREATION_LOCK = 0x777269746b657973L;
 
 	private static final String COLUMNS = "kid, alg, public_jwk, private_key_encrypted, kek_fingerprint, created_at, activates_at";
@@ -42,7 +44,9 @@ final class SigningKeyStore {
 			.all();
 	}
 
-	/** The distinct fingerprints of the key-encryption keys that sealed the stored keys. */
+	/**
+	 * The distinct fingerprints of the key-encryption keys that sealed the stored keys.
+	 */
 	Flux<String> kekFingerprints() {
 		return this.client.sql("SELECT DISTINCT kek_fingerprint FROM signing_keys")
 			.map((row) -> row.get("kek_fingerprint", String.class))
@@ -64,7 +68,10 @@ final class SigningKeyStore {
 			.one();
 	}
 
-	/** Deletes the given keys; returns how many rows went (another node may have deleted some first). */
+	/**
+	 * Deletes the given keys; returns how many rows went (another node may have deleted
+	 * some first).
+	 */
 	Mono<Long> delete(Collection<String> kids) {
 		if (kids.isEmpty()) {
 			return Mono.just(0L);
@@ -76,9 +83,10 @@ final class SigningKeyStore {
 	}
 
 	/**
-	 * Runs {@code work} in a transaction that first takes the key-creation advisory lock, so that nodes deciding at
-	 * the same moment whether to create a key decide one after the other, each seeing what the previous one wrote.
-	 * The lock is released when the transaction ends.
+	 * Runs {@code work} in a transaction that first takes the key-creation advisory lock,
+	 * so that nodes deciding at the same moment whether to create a key decide one after
+	 * the other, each seeing what the previous one wrote. The lock is released when the
+	 * transaction ends.
 	 */
 	<T> Mono<T> underCreationLock(Supplier<Mono<T>> work) {
 		Mono<Void> lock = this.client.sql("SELECT pg_advisory_xact_lock(:lock)").bind("lock", CREATION_LOCK).then();

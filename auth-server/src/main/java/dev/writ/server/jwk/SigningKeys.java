@@ -18,12 +18,15 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The keys Writ signs with and publishes, for every package that issues or checks tokens.
  *
- * <p>Reads come from memory: the keys are loaded from PostgreSQL at start-up, every
- * {@code writ.keys.refresh-interval} (so that nodes sharing the database converge on keys another node created) and
- * after each local rotation. Which key signs is decided at each call from the loaded activation times, so an upcoming
- * key starts to sign on time even between two loads. When a load fails the last good keys stay in service.
+ * <p>
+ * Reads come from memory: the keys are loaded from PostgreSQL at start-up, every
+ * {@code writ.keys.refresh-interval} (so that nodes sharing the database converge on keys
+ * another node created) and after each local rotation. Which key signs is decided at each
+ * call from the loaded activation times, so an upcoming key starts to sign on time even
+ * between two loads. When a load fails the last good keys stay in service.
  *
- * @see <a href="https://www.rfc-editor.org/rfc/rfc7517#section-5">RFC 7517 §5 (JWK Set)</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7517#section-5">RFC 7517 §5 (JWK
+ * Set)</a>
  */
 public final class SigningKeys {
 
@@ -63,7 +66,10 @@ public final class SigningKeys {
 		});
 	}
 
-	/** The public JWKs that belong in the JWKS now: the active key, upcoming keys, and retired keys within retention. */
+	/**
+	 * The public JWKs that belong in the JWKS now: the active key, upcoming keys, and
+	 * retired keys within retention.
+	 */
 	public Mono<JWKSet> publishedKeys() {
 		return Mono.fromSupplier(() -> {
 			Snapshot loaded = this.snapshot.get();
@@ -81,32 +87,42 @@ public final class SigningKeys {
 	}
 
 	/**
-	 * Creates a key now. With {@code immediate} it signs at once, for a suspected compromise: the replaced key stays
-	 * published for the retention, so that tokens it signed keep verifying, and an upcoming key, made before the
-	 * compromise was known, is retired without ever signing. Otherwise the new key signs after
-	 * {@code writ.keys.publication-lead}, and an upcoming key already on its way is returned instead of a new one.
+	 * Creates a key now. With {@code immediate} it signs at once, for a suspected
+	 * compromise: the replaced key stays published for the retention, so that tokens it
+	 * signed keep verifying, and an upcoming key, made before the compromise was known,
+	 * is retired without ever signing. Otherwise the new key signs after
+	 * {@code writ.keys.publication-lead}, and an upcoming key already on its way is
+	 * returned instead of a new one.
 	 */
 	public Mono<SigningKey> rotate(boolean immediate) {
 		return this.rotation.rotate(immediate)
-			.flatMap((created) -> load().then(Mono.fromSupplier(() -> this.snapshot.get().opened().get(created.kid()))));
+			.flatMap(
+					(created) -> load().then(Mono.fromSupplier(() -> this.snapshot.get().opened().get(created.kid()))));
 	}
 
-	/** Loads the keys from the database; a failure propagates and the previous keys stay loaded. */
+	/**
+	 * Loads the keys from the database; a failure propagates and the previous keys stay
+	 * loaded.
+	 */
 	Mono<Void> load() {
 		return Mono.defer(() -> {
 			long load = this.loads.incrementAndGet();
 			return this.store.findAll()
 				.collectList()
-				// decryption and key parsing are CPU work: off the database driver's event loop
+				// decryption and key parsing are CPU work: off the database driver's
+				// event loop
 				.publishOn(Schedulers.boundedElastic())
 				.map((keys) -> open(load, keys))
-				.doOnNext((loaded) -> this.snapshot
-					.accumulateAndGet(loaded, (previous, next) -> (previous.load() > next.load()) ? previous : next))
+				.doOnNext((loaded) -> this.snapshot.accumulateAndGet(loaded,
+						(previous, next) -> (previous.load() > next.load()) ? previous : next))
 				.then();
 		});
 	}
 
-	/** Loads the keys from the database; on failure logs and keeps serving the keys loaded last. */
+	/**
+	 * Loads the keys from the database; on failure logs and keeps serving the keys loaded
+	 * last.
+	 */
 	Mono<Void> refresh() {
 		return load().onErrorResume((ex) -> {
 			Snapshot last = this.snapshot.get();
@@ -136,7 +152,10 @@ public final class SigningKeys {
 		return new Snapshot(load, List.copyOf(keys), Map.copyOf(opened), this.clock.instant());
 	}
 
-	/** What one load found; {@code load} orders concurrent loads so that an older one never replaces a newer one. */
+	/**
+	 * What one load found; {@code load} orders concurrent loads so that an older one
+	 * never replaces a newer one.
+	 */
 	private record Snapshot(long load, List<StoredSigningKey> keys, Map<String, SigningKey> opened, Instant loadedAt) {
 
 		static final Snapshot NONE = new Snapshot(0, List.of(), Map.of(), Instant.EPOCH);

@@ -12,9 +12,10 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
- * The {@code signingkeys} actuator endpoint, on the management port: {@code GET} lists the published keys with their
- * states and dates, {@code POST} rotates ({@code {"immediate": true}} for a key that signs at once). It shows metadata
- * only, never key material.
+ * The {@code signingkeys} actuator endpoint, on the management port: {@code GET} lists
+ * the published keys with their states and dates, {@code POST} rotates
+ * ({@code {"immediate": true}} for a key that signs at once). It shows metadata only,
+ * never key material.
  */
 @Endpoint(id = "signingkeys")
 public final class SigningKeysEndpoint {
@@ -29,11 +30,8 @@ public final class SigningKeysEndpoint {
 	@ReadOperation
 	public Mono<List<KeyDescription>> keys() {
 		return this.keys.refresh()
-			.then(Mono.fromSupplier(() -> this.keys.timeline()
-				.published()
-				.stream()
-				.map(SigningKeysEndpoint::describe)
-				.toList()));
+			.then(Mono.fromSupplier(
+					() -> this.keys.timeline().published().stream().map(SigningKeysEndpoint::describe).toList()));
 	}
 
 	/** Rotates the signing key; see {@link SigningKeys#rotate(boolean)}. */
@@ -64,7 +62,8 @@ public final class SigningKeysEndpoint {
 	 * @param state {@code upcoming}, {@code active} or {@code retired}
 	 * @param created when it was created
 	 * @param activates when it starts (or started) to sign
-	 * @param publishedUntil when a retired key leaves the JWKS; {@code null} while the key is upcoming or active
+	 * @param publishedUntil when a retired key leaves the JWKS; {@code null} while the
+	 * key is upcoming or active
 	 */
 	public record KeyDescription(String kid, String alg, String state, Instant created, Instant activates,
 			@Nullable Instant publishedUntil) {

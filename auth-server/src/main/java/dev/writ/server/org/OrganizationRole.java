@@ -1,7 +1,8 @@
 package dev.writ.server.org;
 
 /**
- * A party's role in one organization, as the {@code org} and {@code role} claims of the token contract carry it.
+ * A party's role in one organization, as the {@code org} and {@code role} claims of the
+ * token contract carry it.
  *
  * @param organizationId the organization's id, the {@code org} claim
  * @param role {@code owner}, {@code admin} or {@code member}, the {@code role} claim

@@ -17,12 +17,16 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import reactor.core.publisher.Mono;
 
 /**
- * The parameters of a protocol request sent as {@code application/x-www-form-urlencoded} (RFC 6749 §3.2, RFC 7009
- * §2.1, RFC 7662 §2.1), read with a size limit and with the rule that a parameter appears at most once.
+ * The parameters of a protocol request sent as {@code application/x-www-form-urlencoded}
+ * (RFC 6749 §3.2, RFC 7009 §2.1, RFC 7662 §2.1), read with a size limit and with the rule
+ * that a parameter appears at most once.
  */
 public final class FormParameters {
 
-	/** Larger than any legitimate request: a private_key_jwt assertion plus parameters fits in a few kilobytes. */
+	/**
+	 * Larger than any legitimate request: a private_key_jwt assertion plus parameters
+	 * fits in a few kilobytes.
+	 */
 	public static final int MAX_BYTES = 64 * 1024;
 
 	/** RFC 8707 §2: {@code resource} is the one parameter that may be repeated. */
@@ -34,12 +38,15 @@ public final class FormParameters {
 		this.values = values;
 	}
 
-	/** Reads the body of {@code request}; fails with an RFC 6749 error for a wrong content type or a large body. */
+	/**
+	 * Reads the body of {@code request}; fails with an RFC 6749 error for a wrong content
+	 * type or a large body.
+	 */
 	public static Mono<FormParameters> read(ServerRequest request) {
 		MediaType contentType = request.headers().contentType().orElse(null);
 		if (contentType == null || !MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(contentType)) {
-			return Mono.error(OAuth2Exception
-				.unsupportedMediaType("the request body must be application/x-www-form-urlencoded"));
+			return Mono.error(
+					OAuth2Exception.unsupportedMediaType("the request body must be application/x-www-form-urlencoded"));
 		}
 		if (contentType.getCharset() != null && !StandardCharsets.UTF_8.equals(contentType.getCharset())) {
 			return Mono.error(OAuth2Exception.invalidRequest("the request body must be encoded in UTF-8"));
@@ -65,7 +72,10 @@ public final class FormParameters {
 		return OAuth2Exception.requestTooLarge("the request body exceeds " + MAX_BYTES + " bytes");
 	}
 
-	/** Parses an HTML form encoding; a repeated parameter is refused as RFC 6749 §3.2 requires. */
+	/**
+	 * Parses an HTML form encoding; a repeated parameter is refused as RFC 6749 §3.2
+	 * requires.
+	 */
 	public static FormParameters parse(String body) {
 		MultiValueMap<String, String> values = new LinkedMultiValueMap<>();
 		for (String pair : body.split("&")) {

@@ -8,7 +8,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * Responses that carry or describe credentials, which RFC 6749 §5.1 forbids caches to keep.
+ * Responses that carry or describe credentials, which RFC 6749 §5.1 forbids caches to
+ * keep.
  */
 public final class NoStoreResponse {
 
@@ -16,9 +17,7 @@ public final class NoStoreResponse {
 	}
 
 	public static ServerResponse.BodyBuilder ok() {
-		return ServerResponse.ok()
-			.cacheControl(CacheControl.noStore())
-			.header(HttpHeaders.PRAGMA, "no-cache");
+		return ServerResponse.ok().cacheControl(CacheControl.noStore()).header(HttpHeaders.PRAGMA, "no-cache");
 	}
 
 	public static Mono<ServerResponse> json(Object body) {

@@ -7,9 +7,10 @@ import org.springframework.lang.Nullable;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 
 /**
- * The one error every protocol endpoint raises: an RFC 6749 §5.2 (or RFC 6750, 7009, 8707) error code with its HTTP
- * status. It is created only through the factories below, so the status of a code is decided in one place, and
- * rendered only by {@code dev.writ.server.web.ErrorResponses}.
+ * The one error every protocol endpoint raises: an RFC 6749 §5.2 (or RFC 6750, 7009,
+ * 8707) error code with its HTTP status. It is created only through the factories below,
+ * so the status of a code is decided in one place, and rendered only by
+ * {@code dev.writ.server.web.ErrorResponses}.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-5.2">RFC 6749 §5.2</a>
  */
@@ -45,7 +46,10 @@ public final class OAuth2Exception extends RuntimeException {
 		return badRequest(OAuth2ErrorCodes.INVALID_REQUEST, description);
 	}
 
-	/** 401 with a {@code WWW-Authenticate} challenge, as RFC 6749 §5.2 asks of a failed client authentication. */
+	/**
+	 * 401 with a {@code WWW-Authenticate} challenge, as RFC 6749 §5.2 asks of a failed
+	 * client authentication.
+	 */
 	public static OAuth2Exception invalidClient(String description) {
 		return new OAuth2Exception(OAuth2ErrorCodes.INVALID_CLIENT, description, HttpStatus.UNAUTHORIZED,
 				CLIENT_CHALLENGE, null);
@@ -67,7 +71,10 @@ public final class OAuth2Exception extends RuntimeException {
 		return badRequest(OAuth2ErrorCodes.INVALID_SCOPE, description);
 	}
 
-	/** RFC 8707 §2: a {@code resource} the client may not address, or one that is not an absolute URI. */
+	/**
+	 * RFC 8707 §2: a {@code resource} the client may not address, or one that is not an
+	 * absolute URI.
+	 */
 	public static OAuth2Exception invalidTarget(String description) {
 		return badRequest("invalid_target", description);
 	}
@@ -86,11 +93,14 @@ public final class OAuth2Exception extends RuntimeException {
 
 	/** 429 with {@code Retry-After}: the caller exceeded a rate limit. */
 	public static OAuth2Exception tooManyRequests(Duration retryAfter) {
-		return new OAuth2Exception("too_many_requests", "rate limit exceeded, retry later", HttpStatus.TOO_MANY_REQUESTS,
-				null, retryAfter);
+		return new OAuth2Exception("too_many_requests", "rate limit exceeded, retry later",
+				HttpStatus.TOO_MANY_REQUESTS, null, retryAfter);
 	}
 
-	/** 503 with {@code Retry-After}: a store Writ cannot answer without (PostgreSQL or Redis) is unreachable. */
+	/**
+	 * 503 with {@code Retry-After}: a store Writ cannot answer without (PostgreSQL or
+	 * Redis) is unreachable.
+	 */
 	public static OAuth2Exception temporarilyUnavailable(String description) {
 		return new OAuth2Exception(OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE, description,
 				HttpStatus.SERVICE_UNAVAILABLE, null, Duration.ofSeconds(1));

@@ -24,7 +24,10 @@ public record Scope(Set<String> tokens) {
 		tokens = Collections.unmodifiableSet(new LinkedHashSet<>(tokens));
 	}
 
-	/** Parses a space-delimited {@code scope} parameter; a malformed one is {@code invalid_scope}. */
+	/**
+	 * Parses a space-delimited {@code scope} parameter; a malformed one is
+	 * {@code invalid_scope}.
+	 */
 	public static Scope parse(@Nullable String value) {
 		if (value == null || value.isEmpty()) {
 			return EMPTY;

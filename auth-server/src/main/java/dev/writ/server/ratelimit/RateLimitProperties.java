@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Rate limits of sensitive endpoints, counted in Redis so that every node shares them.
  *
- * @param tokenRequestsPerClient token requests one client may make in one window; generous by default, since a
- * well-behaved machine client caches its token, while a leaked secret used in a loop is stopped
+ * @param tokenRequestsPerClient token requests one client may make in one window;
+ * generous by default, since a well-behaved machine client caches its token, while a
+ * leaked secret used in a loop is stopped
  * @param window the length of a counting window
  */
 @ConfigurationProperties("writ.rate-limit")

@@ -12,16 +12,19 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Fixed-window counters in Redis. A request over the limit fails with 429 and {@code Retry-After} set to the rest of
- * the window. Redis is required: without it the limit cannot be enforced, and the caller gets 503 rather than an
- * unlimited endpoint.
+ * Fixed-window counters in Redis. A request over the limit fails with 429 and
+ * {@code Retry-After} set to the rest of the window. Redis is required: without it the
+ * limit cannot be enforced, and the caller gets 503 rather than an unlimited endpoint.
  */
 @Component
 public final class RateLimiter {
 
 	private static final String KEY_PREFIX = "writ:rate:";
 
-	/** Counts and starts the window on the first hit; returns the count and the window's remaining milliseconds. */
+	/**
+	 * Counts and starts the window on the first hit; returns the count and the window's
+	 * remaining milliseconds.
+	 */
 	private static final RedisScript<List> HIT = RedisScript.of("""
 			local count = redis.call('INCR', KEYS[1])
 			if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end

@@ -14,9 +14,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * How the server behaves while Redis is away: commands fail at once (and the caller gets 503) instead of queueing
- * until a timeout, and reconnection is retried at least every second, so service resumes soon after Redis does,
- * without a restart.
+ * How the server behaves while Redis is away: commands fail at once (and the caller gets
+ * 503) instead of queueing until a timeout, and reconnection is retried at least every
+ * second, so service resumes soon after Redis does, without a restart.
  */
 @Configuration(proxyBeanMethods = false)
 class RedisClientConfiguration {
@@ -24,8 +24,9 @@ class RedisClientConfiguration {
 	private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(1);
 
 	/**
-	 * Spring Data opens the shared connection on first use, and opening it blocks: connect at start-up instead, off
-	 * the event loops. Once open, Lettuce reconnects it by itself.
+	 * Spring Data opens the shared connection on first use, and opening it blocks:
+	 * connect at start-up instead, off the event loops. Once open, Lettuce reconnects it
+	 * by itself.
 	 */
 	@Bean
 	static BeanPostProcessor eagerRedisConnection() {

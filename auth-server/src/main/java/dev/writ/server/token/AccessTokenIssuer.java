@@ -49,7 +49,8 @@ public final class AccessTokenIssuer {
 	}
 
 	private IssuedAccessToken sign(SigningKey key, AccessTokenRequest request) {
-		// JWT times have one-second precision; truncating keeps expires_in and exp in agreement.
+		// JWT times have one-second precision; truncating keeps expires_in and exp in
+		// agreement.
 		Instant issuedAt = Instant.ofEpochSecond(this.clock.instant().getEpochSecond());
 		Instant expiresAt = issuedAt.plus(request.timeToLive());
 		String tokenId = newTokenId();

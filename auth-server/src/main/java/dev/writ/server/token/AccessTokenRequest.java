@@ -11,7 +11,8 @@ import org.springframework.lang.Nullable;
 /**
  * What an access token is to say, decided by a grant before it is signed.
  *
- * @param subject the {@code sub} claim: a user id, or the client id for client_credentials
+ * @param subject the {@code sub} claim: a user id, or the client id for
+ * client_credentials
  * @param clientId the {@code client_id} claim (RFC 9068 §2.2)
  * @param audiences the {@code aud} claim
  * @param scope the {@code scope} claim

@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Recognizes access tokens this server issued, for introspection and revocation: a JWS signed by one of the published
- * keys, typed {@code at+jwt}, from this issuer. Completes empty for anything else; it never says why, because
- * RFC 7662 §2.2 and RFC 7009 §2.2 answer every unusable token the same way.
+ * Recognizes access tokens this server issued, for introspection and revocation: a JWS
+ * signed by one of the published keys, typed {@code at+jwt}, from this issuer. Completes
+ * empty for anything else; it never says why, because RFC 7662 §2.2 and RFC 7009 §2.2
+ * answer every unusable token the same way.
  */
 @Component
 public final class AccessTokenVerifier {
@@ -41,7 +42,10 @@ public final class AccessTokenVerifier {
 		this.clock = clock;
 	}
 
-	/** The claims of {@code token} when its signature is ours, whether or not it has expired. */
+	/**
+	 * The claims of {@code token} when its signature is ours, whether or not it has
+	 * expired.
+	 */
 	public Mono<JWTClaimsSet> verifySignature(String token) {
 		SignedJWT jwt;
 		try {

@@ -5,8 +5,8 @@ import dev.writ.server.jwk.SigningKeyProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses to start when a retired signing key could leave the JWKS before the tokens it signed expire: then resource
- * servers would reject valid tokens after every rotation.
+ * Refuses to start when a retired signing key could leave the JWKS before the tokens it
+ * signed expire: then resource servers would reject valid tokens after every rotation.
  */
 @Component
 final class KeyRetentionCheck {

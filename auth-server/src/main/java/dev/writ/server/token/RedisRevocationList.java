@@ -10,11 +10,17 @@ import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
 
-/** {@link RevocationList} in Redis: one expiring key per token, and a message on the channel, in one atomic script. */
+/**
+ * {@link RevocationList} in Redis: one expiring key per token, and a message on the
+ * channel, in one atomic script.
+ */
 @Component
 final class RedisRevocationList implements RevocationList {
 
-	/** Sets the entry to expire with the token and publishes, so no listener hears of an entry that is not there. */
+	/**
+	 * Sets the entry to expire with the token and publishes, so no listener hears of an
+	 * entry that is not there.
+	 */
 	private static final RedisScript<Long> REVOKE = RedisScript.of("""
 			redis.call('SET', KEYS[1], ARGV[1], 'PXAT', ARGV[2])
 			return redis.call('PUBLISH', ARGV[3], ARGV[4])""", Long.class);
@@ -31,7 +37,8 @@ final class RedisRevocationList implements RevocationList {
 	@Override
 	public Mono<Void> revoke(String tokenId, Instant expiresAt) {
 		if (!expiresAt.isAfter(this.clock.instant())) {
-			// An expired token is refused anyway; an entry for it would expire on arrival.
+			// An expired token is refused anyway; an entry for it would expire on
+			// arrival.
 			return Mono.empty();
 		}
 		long exp = expiresAt.getEpochSecond();

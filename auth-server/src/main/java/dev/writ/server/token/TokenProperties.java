@@ -8,11 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Access-token issuance settings.
  *
- * @param accessTokenTimeToLive lifetime of an access token when its client sets none; short by default (as in Keycloak
- * and Spring Authorization Server) because a self-contained token cannot be recalled except through the revocation
- * list
- * @param maxAccessTokenTimeToLive the longest lifetime any client may configure; signing keys stay published for
- * longer than this, so it bounds how long a retired key must remain in the JWKS
+ * @param accessTokenTimeToLive lifetime of an access token when its client sets none;
+ * short by default (as in Keycloak and Spring Authorization Server) because a
+ * self-contained token cannot be recalled except through the revocation list
+ * @param maxAccessTokenTimeToLive the longest lifetime any client may configure; signing
+ * keys stay published for longer than this, so it bounds how long a retired key must
+ * remain in the JWKS
  */
 @ConfigurationProperties("writ.token")
 public record TokenProperties(@DefaultValue("5m") Duration accessTokenTimeToLive,

@@ -34,9 +34,11 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one place errors become responses: RFC 6749 §5.2 JSON with {@code Cache-Control: no-store}, or a small HTML
- * page when a browser asks. An unreachable store is 503 {@code temporarily_unavailable}; anything unexpected is 500
- * {@code server_error}, logged with the request id and never echoing the exception's text.
+ * The one place errors become responses: RFC 6749 §5.2 JSON with
+ * {@code Cache-Control: no-store}, or a small HTML page when a browser asks. An
+ * unreachable store is 503 {@code temporarily_unavailable}; anything unexpected is 500
+ * {@code server_error}, logged with the request id and never echoing the exception's
+ * text.
  */
 @Component
 @Order(-2) // before Spring Boot's own handler
@@ -141,7 +143,10 @@ final class ErrorResponses implements WebExceptionHandler {
 		return false;
 	}
 
-	/** A browser navigating here gets a page; API clients (which rarely send text/html) get JSON. */
+	/**
+	 * A browser navigating here gets a page; API clients (which rarely send text/html)
+	 * get JSON.
+	 */
 	private static boolean prefersHtml(ServerWebExchange exchange) {
 		List<MediaType> accept = exchange.getRequest().getHeaders().getAccept();
 		return !accept.isEmpty() && MediaType.TEXT_HTML.equalsTypeAndSubtype(accept.get(0));

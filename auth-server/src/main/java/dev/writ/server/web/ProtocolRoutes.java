@@ -38,7 +38,10 @@ class ProtocolRoutes {
 			.build();
 	}
 
-	/** RFC 9110 §15.5.6: a known endpoint called with another method is 405 with {@code Allow}, not 404. */
+	/**
+	 * RFC 9110 §15.5.6: a known endpoint called with another method is 405 with
+	 * {@code Allow}, not 404.
+	 */
 	private static Mono<ServerResponse> onlyPost(ServerRequest request) {
 		return Mono.error(new MethodNotAllowedException(request.method(), Set.of(HttpMethod.POST)));
 	}

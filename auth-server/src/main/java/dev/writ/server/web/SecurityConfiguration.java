@@ -6,9 +6,10 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
- * The protocol endpoints authenticate their callers themselves (client authentication per RFC 6749 §2.3 and RFC 7523
- * happens inside the token, introspection and revocation processors), so Spring Security's chain only contributes
- * response headers here. Browser pages get their own chain with sessions and CSRF when they arrive.
+ * The protocol endpoints authenticate their callers themselves (client authentication per
+ * RFC 6749 §2.3 and RFC 7523 happens inside the token, introspection and revocation
+ * processors), so Spring Security's chain only contributes response headers here. Browser
+ * pages get their own chain with sessions and CSRF when they arrive.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -21,7 +22,8 @@ class SecurityConfiguration {
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-			.securityContextRepository(org.springframework.security.web.server.context.NoOpServerSecurityContextRepository.getInstance())
+			.securityContextRepository(
+					org.springframework.security.web.server.context.NoOpServerSecurityContextRepository.getInstance())
 			.build();
 	}
 

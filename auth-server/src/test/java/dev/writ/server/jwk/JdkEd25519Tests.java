@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@link JdkEd25519Signer} and {@link JdkEd25519Verifier} against the worked example of RFC 8037 Appendix A. */
+/**
+ * {@link JdkEd25519Signer} and {@link JdkEd25519Verifier} against the worked example of
+ * RFC 8037 Appendix A.
+ */
 class JdkEd25519Tests {
 
 	// RFC 8037 A.1
@@ -37,8 +40,8 @@ class JdkEd25519Tests {
 	@Test
 	void verifyWhenRfc8037SignatureThenTrue() throws Exception {
 		JdkEd25519Verifier verifier = new JdkEd25519Verifier(OctetKeyPair.parse(PRIVATE_KEY).toPublicJWK());
-		assertThat(verifier.verify(new JWSHeader(JWSAlgorithm.EdDSA),
-				SIGNING_INPUT.getBytes(StandardCharsets.US_ASCII), new Base64URL(SIGNATURE)))
+		assertThat(verifier.verify(new JWSHeader(JWSAlgorithm.EdDSA), SIGNING_INPUT.getBytes(StandardCharsets.US_ASCII),
+				new Base64URL(SIGNATURE)))
 			.isTrue();
 	}
 

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move by hand; shared by every node of a test, as one wall clock would be. */
+/**
+ * A clock that tests move by hand; shared by every node of a test, as one wall clock
+ * would be.
+ */
 final class MutableClock extends Clock {
 
 	private volatile Instant now;

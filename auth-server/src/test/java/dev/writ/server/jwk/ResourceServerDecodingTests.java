@@ -35,10 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What a Spring Security resource server needs to verify Writ's tokens from the published keys: nothing for RS256 and
- * ES256; for EdDSA, a key selector and verifier factory that know Ed25519, because Spring Security's
- * {@link SignatureAlgorithm} has no EdDSA and nimbus neither converts OKP JWKs to JDK keys nor verifies Ed25519
- * without Google Tink.
+ * What a Spring Security resource server needs to verify Writ's tokens from the published
+ * keys: nothing for RS256 and ES256; for EdDSA, a key selector and verifier factory that
+ * know Ed25519, because Spring Security's {@link SignatureAlgorithm} has no EdDSA and
+ * nimbus neither converts OKP JWKs to JDK keys nor verifies Ed25519 without Google Tink.
  */
 class ResourceServerDecodingTests {
 
@@ -105,7 +105,9 @@ class ResourceServerDecodingTests {
 		return node.keys;
 	}
 
-	/** The Ed25519 keys among those the decoder fetched for the token's kid, as JDK keys. */
+	/**
+	 * The Ed25519 keys among those the decoder fetched for the token's kid, as JDK keys.
+	 */
 	private static JWSKeySelector<JWKSecurityContext> ed25519Keys() {
 		return (header, context) -> {
 			if (!JWSAlgorithm.EdDSA.equals(header.getAlgorithm())) {

@@ -24,7 +24,10 @@ import reactor.core.scheduler.Schedulers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each algorithm end to end: generated, sealed, stored, loaded, signing, and verifiable with the published JWK. */
+/**
+ * Each algorithm end to end: generated, sealed, stored, loaded, signing, and verifiable
+ * with the published JWK.
+ */
 class SigningAlgorithmTests {
 
 	private final TestDatabase database = TestDatabase.create();
@@ -67,15 +70,13 @@ class SigningAlgorithmTests {
 	void signerWhenUsedOnNonBlockingThreadThenDoesNotBlock(SigningAlgorithm algorithm) throws Exception {
 		SigningKeyNode node = SigningKeyNode.on(this.database, this.clock, "writ.keys.algorithm=" + algorithm);
 		node.maintenance.startup().block();
-		// BlockHound (installed for every test) fails the signing if it blocks on a parallel-scheduler thread
-		SignedJWT jwt = node.keys.current()
-			.publishOn(Schedulers.parallel())
-			.flatMap((key) -> Mono.fromCallable(() -> {
-				assertThat(Schedulers.isInNonBlockingThread()).isTrue();
-				sign(key);
-				return sign(key);
-			}))
-			.block();
+		// BlockHound (installed for every test) fails the signing if it blocks on a
+		// parallel-scheduler thread
+		SignedJWT jwt = node.keys.current().publishOn(Schedulers.parallel()).flatMap((key) -> Mono.fromCallable(() -> {
+			assertThat(Schedulers.isInNonBlockingThread()).isTrue();
+			sign(key);
+			return sign(key);
+		})).block();
 		assertThat(jwt.verify(verifier(node.keys.current().block().publicKey()))).isTrue();
 	}
 

@@ -29,8 +29,7 @@ class SigningKeyApplicationStartupTests {
 
 	@Test
 	void startWhenEncryptionKeyHasWrongLengthThenFailsNamingProperty() {
-		Throwable failure = catchThrowable(
-				() -> TestAuthServer.start(Map.of("writ.keys.encryption-key", "c2hvcnQ=")));
+		Throwable failure = catchThrowable(() -> TestAuthServer.start(Map.of("writ.keys.encryption-key", "c2hvcnQ=")));
 		assertThat(NestedExceptionUtils.getMostSpecificCause(failure).getMessage())
 			.contains("writ.keys.encryption-key must encode 32 bytes");
 	}

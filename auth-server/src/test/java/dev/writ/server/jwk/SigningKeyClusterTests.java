@@ -16,7 +16,10 @@ import org.springframework.http.MediaType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The scheduled reload and rotation of whole auth-servers, in real time with short intervals. */
+/**
+ * The scheduled reload and rotation of whole auth-servers, in real time with short
+ * intervals.
+ */
 class SigningKeyClusterTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(20);
@@ -49,9 +52,9 @@ class SigningKeyClusterTests {
 	@Test
 	void checkWhenRotationPeriodElapsesThenUpcomingKeyPublishedThenSigning() throws Exception {
 		// the shortest periods the validation allows, apart from retention
-		try (TestAuthServer server = TestAuthServer.start(Map.of("writ.keys.check-interval", "200ms",
-				"writ.keys.jwks-max-age", "1s", "writ.keys.publication-lead", "2s", "writ.keys.rotation-period",
-				"4s"))) {
+		try (TestAuthServer server = TestAuthServer
+			.start(Map.of("writ.keys.check-interval", "200ms", "writ.keys.jwks-max-age", "1s",
+					"writ.keys.publication-lead", "2s", "writ.keys.rotation-period", "4s"))) {
 			String initial = currentKid(server);
 			String upcoming = await().atMost(PATIENCE).until(() -> {
 				List<String> kids = jwksKids(server);

@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
- * The signing-key components of one auth-server node, wired as {@link SigningKeyConfiguration} wires them, on a test
- * database and a test clock, without the rest of the application.
+ * The signing-key components of one auth-server node, wired as
+ * {@link SigningKeyConfiguration} wires them, on a test database and a test clock,
+ * without the rest of the application.
  */
 final class SigningKeyNode {
 
@@ -42,7 +43,10 @@ final class SigningKeyNode {
 				this.properties);
 	}
 
-	/** A node with the test key-encryption key and otherwise default properties unless overridden. */
+	/**
+	 * A node with the test key-encryption key and otherwise default properties unless
+	 * overridden.
+	 */
 	static SigningKeyNode on(TestDatabase database, Clock clock, String... properties) {
 		Map<String, String> map = new LinkedHashMap<>();
 		map.put("writ.keys.encryption-key", ENCRYPTION_KEY);
@@ -53,7 +57,10 @@ final class SigningKeyNode {
 		return new SigningKeyNode(database, clock, map);
 	}
 
-	/** Binds {@code writ.keys.*} as the application does, defaults and validation included. */
+	/**
+	 * Binds {@code writ.keys.*} as the application does, defaults and validation
+	 * included.
+	 */
 	static SigningKeyProperties properties(Map<String, String> properties) {
 		return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("writ.keys",
 				SigningKeyProperties.class);

@@ -37,7 +37,8 @@ class SigningKeyStartupTests {
 		SigningKeyNode node = new SigningKeyNode(this.database, this.clock, Map.of());
 		node.maintenance.afterPropertiesSet();
 		assertThat(node.keys.current().block()).isNotNull();
-		// the next run generates another key-encryption key, which cannot open what this one sealed
+		// the next run generates another key-encryption key, which cannot open what this
+		// one sealed
 		SigningKeyNode restarted = new SigningKeyNode(this.database, this.clock, Map.of());
 		assertThatIllegalStateException().isThrownBy(restarted.maintenance::afterPropertiesSet)
 			.withMessageContaining("writ.keys.encryption-key");

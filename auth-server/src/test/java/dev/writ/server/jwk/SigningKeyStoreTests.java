@@ -21,7 +21,8 @@ class SigningKeyStoreTests {
 
 	private final TestDatabase database = TestDatabase.create();
 
-	private final SigningKeyNode node = SigningKeyNode.on(this.database, MutableClock.startingAt("2030-01-01T00:00:00Z"));
+	private final SigningKeyNode node = SigningKeyNode.on(this.database,
+			MutableClock.startingAt("2030-01-01T00:00:00Z"));
 
 	@AfterEach
 	void close() {

@@ -14,7 +14,10 @@ import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The {@code signingkeys} actuator endpoint over HTTP, on the management port of a whole auth-server. */
+/**
+ * The {@code signingkeys} actuator endpoint over HTTP, on the management port of a whole
+ * auth-server.
+ */
 class SigningKeysEndpointTests {
 
 	private static final ParameterizedTypeReference<List<Map<String, Object>>> KEY_LIST = new ParameterizedTypeReference<>() {
@@ -53,11 +56,11 @@ class SigningKeysEndpointTests {
 		List<Map<String, Object>> after = list();
 		assertThat(after).extracting((key) -> key.get("kid"))
 			.containsExactly(immediate.get("kid"), upcoming.get("kid"), first.get("kid"));
-		// the immediate rotation overtook the upcoming key, which retires without ever signing
+		// the immediate rotation overtook the upcoming key, which retires without ever
+		// signing
 		assertThat(after).extracting((key) -> key.get("state")).containsExactly("active", "retired", "retired");
 		assertThat(after.get(1).get("publishedUntil")).isNotNull().isEqualTo(after.get(2).get("publishedUntil"));
-		assertThat(server.context().getBean(SigningKeys.class).current().block().kid())
-			.isEqualTo(immediate.get("kid"));
+		assertThat(server.context().getBean(SigningKeys.class).current().block().kid()).isEqualTo(immediate.get("kid"));
 		String jwks = server.client()
 			.get()
 			.uri("/oauth2/jwks")

@@ -16,8 +16,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 
 /**
- * A fresh database in the shared PostgreSQL with the application's migrations applied, and a connection pool on it.
- * Each {@link #connect()} opens another pool, as another auth-server node on the same database would have.
+ * A fresh database in the shared PostgreSQL with the application's migrations applied,
+ * and a connection pool on it. Each {@link #connect()} opens another pool, as another
+ * auth-server node on the same database would have.
  */
 final class TestDatabase implements AutoCloseable {
 

@@ -23,9 +23,10 @@ class TokenRateLimitTests {
 
 	@BeforeAll
 	static void start() {
-		// A key prefix of its own would be cleaner; a window longer than the test keeps the count deterministic.
-		server = TestAuthServer.start(Map.of("spring.profiles.active", "demo", "writ.rate-limit.token-requests-per-client",
-				3, "writ.rate-limit.window", "2m"));
+		// A key prefix of its own would be cleaner; a window longer than the test keeps
+		// the count deterministic.
+		server = TestAuthServer.start(Map.of("spring.profiles.active", "demo",
+				"writ.rate-limit.token-requests-per-client", 3, "writ.rate-limit.window", "2m"));
 		server.bean(org.springframework.data.redis.core.ReactiveStringRedisTemplate.class)
 			.delete("writ:rate:token:" + M2M_ID)
 			.block();
@@ -51,8 +52,8 @@ class TokenRateLimitTests {
 			.expectStatus()
 			.isEqualTo(429)
 			.expectHeader()
-			.value(HttpHeaders.RETRY_AFTER, (value) -> org.assertj.core.api.Assertions.assertThat(Long.parseLong(value))
-				.isBetween(1L, 120L))
+			.value(HttpHeaders.RETRY_AFTER,
+					(value) -> org.assertj.core.api.Assertions.assertThat(Long.parseLong(value)).isBetween(1L, 120L))
 			.expectBody()
 			.jsonPath("$.error")
 			.isEqualTo("too_many_requests");

@@ -23,7 +23,10 @@ import static dev.writ.server.test.TokenRequests.form;
 import static dev.writ.server.test.TokenRequests.post;
 import static org.awaitility.Awaitility.await;
 
-/** The token endpoint while Redis or PostgreSQL is away: 503 JSON, then service again without a restart. */
+/**
+ * The token endpoint while Redis or PostgreSQL is away: 503 JSON, then service again
+ * without a restart.
+ */
 class StoreOutageTests {
 
 	private static TestAuthServer server;
@@ -66,7 +69,8 @@ class StoreOutageTests {
 		finally {
 			DevStack.shared().redis().start();
 		}
-		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+		await().atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofMillis(200))
 			.untilAsserted(() -> token().expectStatus().isOk());
 	}
 
@@ -80,11 +84,15 @@ class StoreOutageTests {
 		finally {
 			allowConnections(true);
 		}
-		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+		await().atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofMillis(200))
 			.untilAsserted(() -> token().expectStatus().isOk());
 	}
 
-	/** Closes the server's connections and refuses new ones, as a database outage does, on its database only. */
+	/**
+	 * Closes the server's connections and refuses new ones, as a database outage does, on
+	 * its database only.
+	 */
 	private static void allowConnections(boolean allow) throws Exception {
 		PostgresServer postgres = DevStack.shared().postgres();
 		try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.username(),

@@ -16,8 +16,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * A real auth-server on a random port, on a database of its own in the shared PostgreSQL and on the shared Redis.
- * Test classes start one in {@code @BeforeAll} and close it in {@code @AfterAll}.
+ * A real auth-server on a random port, on a database of its own in the shared PostgreSQL
+ * and on the shared Redis. Test classes start one in {@code @BeforeAll} and close it in
+ * {@code @AfterAll}.
  */
 public final class TestAuthServer implements AutoCloseable {
 
@@ -37,8 +38,9 @@ public final class TestAuthServer implements AutoCloseable {
 	}
 
 	/**
-	 * One server with the demo profile, shared by every test class of the JVM that only reads from it, so the suite
-	 * pays for one start-up. Classes that change its state or configuration start their own.
+	 * One server with the demo profile, shared by every test class of the JVM that only
+	 * reads from it, so the suite pays for one start-up. Classes that change its state or
+	 * configuration start their own.
 	 */
 	public static synchronized TestAuthServer demo() {
 		if (demo == null) {
@@ -48,19 +50,25 @@ public final class TestAuthServer implements AutoCloseable {
 		return demo;
 	}
 
-	/** Starts a server; {@code properties} override the test defaults (for example {@code writ.keys.algorithm}). */
+	/**
+	 * Starts a server; {@code properties} override the test defaults (for example
+	 * {@code writ.keys.algorithm}).
+	 */
 	public static TestAuthServer start(Map<String, Object> properties) {
 		return start(properties, "writ_test_" + UUID.randomUUID().toString().replace("-", ""));
 	}
 
-	/** Starts a server on an existing database, as a second node beside another one would. */
+	/**
+	 * Starts a server on an existing database, as a second node beside another one would.
+	 */
 	public static TestAuthServer start(Map<String, Object> properties, String database) {
 		DevStack stack = DevStack.shared();
 		if (!properties.containsKey("reuse-database")) {
 			stack.postgres().createDatabase(database);
 		}
 		Map<String, Object> all = new LinkedHashMap<>();
-		// The issuer must be the address clients reach, so the port is chosen before the server starts.
+		// The issuer must be the address clients reach, so the port is chosen before the
+		// server starts.
 		int port = FreePorts.find();
 		all.put("server.port", port);
 		all.put("writ.issuer", "http://localhost:" + port);
@@ -75,7 +83,8 @@ public final class TestAuthServer implements AutoCloseable {
 		all.remove("reuse-database");
 		List<String> args = new ArrayList<>();
 		all.forEach((key, value) -> args.add("--" + key + "=" + value));
-		ConfigurableApplicationContext context = withOwnNettyResources(AuthServerApplication.application()).run(args.toArray(String[]::new));
+		ConfigurableApplicationContext context = withOwnNettyResources(AuthServerApplication.application())
+			.run(args.toArray(String[]::new));
 		return new TestAuthServer(context, database);
 	}
 
@@ -103,7 +112,10 @@ public final class TestAuthServer implements AutoCloseable {
 		return WebTestClient.bindToServer().baseUrl(baseUrl()).build();
 	}
 
-	/** The port of the actuator endpoints, which listen apart from the protocol endpoints (on loopback). */
+	/**
+	 * The port of the actuator endpoints, which listen apart from the protocol endpoints
+	 * (on loopback).
+	 */
 	public int managementPort() {
 		Integer port = this.context.getEnvironment().getProperty("local.management.port", Integer.class);
 		if (port == null) {
@@ -112,7 +124,10 @@ public final class TestAuthServer implements AutoCloseable {
 		return port;
 	}
 
-	/** A client for the actuator endpoints, based at {@code /actuator} on the management port. */
+	/**
+	 * A client for the actuator endpoints, based at {@code /actuator} on the management
+	 * port.
+	 */
 	public WebTestClient managementClient() {
 		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort() + "/actuator").build();
 	}

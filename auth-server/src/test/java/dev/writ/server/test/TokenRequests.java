@@ -22,8 +22,8 @@ public final class TokenRequests {
 	}
 
 	public static String basic(String clientId, String secret) {
-		return "Basic " + Base64.getEncoder()
-			.encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+		return "Basic "
+				+ Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
 	}
 
 	public static MultiValueMap<String, String> form(String... namesAndValues) {
@@ -36,19 +36,17 @@ public final class TokenRequests {
 
 	public static WebTestClient.ResponseSpec post(WebTestClient client, String path, String authorization,
 			MultiValueMap<String, String> form) {
-		return client.post()
-			.uri(path)
-			.headers((headers) -> {
-				if (authorization != null) {
-					headers.set(HttpHeaders.AUTHORIZATION, authorization);
-				}
-			})
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.body(BodyInserters.fromFormData(form))
-			.exchange();
+		return client.post().uri(path).headers((headers) -> {
+			if (authorization != null) {
+				headers.set(HttpHeaders.AUTHORIZATION, authorization);
+			}
+		}).contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form)).exchange();
 	}
 
-	/** A client_credentials token for demo-m2m, with the scope given (or its default scope). */
+	/**
+	 * A client_credentials token for demo-m2m, with the scope given (or its default
+	 * scope).
+	 */
 	@SuppressWarnings("unchecked")
 	public static String m2mToken(WebTestClient client, String scope) {
 		MultiValueMap<String, String> form = (scope != null) ? form("grant_type", "client_credentials", "scope", scope)

@@ -9,7 +9,10 @@ import com.nimbusds.jose.JWSAlgorithm;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
-/** Reads {@code writ.resource-server.algorithms}, refusing anything but asymmetric signature algorithms. */
+/**
+ * Reads {@code writ.resource-server.algorithms}, refusing anything but asymmetric
+ * signature algorithms.
+ */
 final class JwsAlgorithmsProperty {
 
 	static final String NAME = "writ.resource-server.algorithms";
@@ -31,7 +34,8 @@ final class JwsAlgorithmsProperty {
 	private static JWSAlgorithm parse(String name) {
 		JWSAlgorithm algorithm = JWSAlgorithm.parse(name);
 		if (Algorithm.NONE.getName().equalsIgnoreCase(name) || JWSAlgorithm.Family.HMAC_SHA.contains(algorithm)) {
-			// With a MAC, anyone who can verify can sign: a resource server must never accept one.
+			// With a MAC, anyone who can verify can sign: a resource server must never
+			// accept one.
 			throw new InvalidConfigurationPropertyValueException(NAME, name,
 					"Only asymmetric signature algorithms may verify access tokens");
 		}

@@ -75,8 +75,9 @@ final class RevocationConfigurations {
 			String clientSecret = required("client-secret", revocation.clientSecret());
 			Mono<String> endpoint = (revocation.introspectionUri() != null) ? Mono.just(revocation.introspectionUri())
 					: Mono.defer(() -> metadata.getObject().endpoint("introspection_endpoint"));
-			return new IntrospectionRevocationCheck(endpoint, WritResourceServerAutoConfiguration.webClient(webClientBuilders),
-					clientId, clientSecret, revocation.cacheTtl(), revocation.failurePolicy(), Clock.systemUTC());
+			return new IntrospectionRevocationCheck(endpoint,
+					WritResourceServerAutoConfiguration.webClient(webClientBuilders), clientId, clientSecret,
+					revocation.cacheTtl(), revocation.failurePolicy(), Clock.systemUTC());
 		}
 
 		private static String required(String name, String value) {

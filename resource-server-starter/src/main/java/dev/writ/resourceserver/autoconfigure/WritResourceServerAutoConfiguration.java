@@ -45,12 +45,14 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Auto-configuration of the Writ resource server's core: the access-token decoder (signature by the issuer's cached
- * JWKS, algorithm allow-list, RFC 9068 claim checks), the revocation check, and the conversion of a token into a
- * {@link dev.writ.resourceserver.WritPrincipal} with its authorities. It runs before Spring Boot's resource-server
- * auto-configuration, whose decoder then backs off.
+ * Auto-configuration of the Writ resource server's core: the access-token decoder
+ * (signature by the issuer's cached JWKS, algorithm allow-list, RFC 9068 claim checks),
+ * the revocation check, and the conversion of a token into a
+ * {@link dev.writ.resourceserver.WritPrincipal} with its authorities. It runs before
+ * Spring Boot's resource-server auto-configuration, whose decoder then backs off.
  *
- * <p>Every bean backs off when the application declares its own of the same type. Additional
+ * <p>
+ * Every bean backs off when the application declares its own of the same type. Additional
  * {@code OAuth2TokenValidator<Jwt>} beans run after the starter's validators.
  */
 @AutoConfiguration(
@@ -159,7 +161,10 @@ public final class WritResourceServerAutoConfiguration {
 
 	}
 
-	/** Fails start-up instead of leaving a servlet application with Boot's plain JWT checks. */
+	/**
+	 * Fails start-up instead of leaving a servlet application with Boot's plain JWT
+	 * checks.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	static class ServletApplicationConfiguration {

@@ -13,17 +13,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the Writ resource server. The issuer comes from Spring Boot's own
  * spring.security.oauth2.resourceserver.jwt.issuer-uri (and optionally jwk-set-uri).
  *
- * @param audience This service's identifier, as the authorization server writes it into the aud claim of
- * tokens meant for it (for example https://api.example.com). Required: a token minted for another service is
- * refused.
+ * @param audience This service's identifier, as the authorization server writes it into
+ * the aud claim of tokens meant for it (for example https://api.example.com). Required: a
+ * token minted for another service is refused.
  * @param clockSkew Tolerance when checking exp and nbf against this machine's clock.
- * @param algorithms JWS algorithms accepted in token headers. Only asymmetric algorithms: none and the HMAC
- * algorithms are refused at start-up, since a verifier that holds the key could forge tokens.
+ * @param algorithms JWS algorithms accepted in token headers. Only asymmetric algorithms:
+ * none and the HMAC algorithms are refused at start-up, since a verifier that holds the
+ * key could forge tokens.
  * @param revocation How revoked tokens are recognized.
  */
 @ConfigurationProperties("writ.resource-server")
 public record WritResourceServerProperties(@Nullable String audience, @DefaultValue("30s") Duration clockSkew,
-		@DefaultValue({ "RS256", "ES256", "EdDSA" }) List<String> algorithms, @DefaultValue Revocation revocation) {
+		@DefaultValue( {
+				"RS256", "ES256", "EdDSA" }) List<String> algorithms,
+		@DefaultValue Revocation revocation){
 
 	/** The property that names this service's audience. */
 	public static final String AUDIENCE_PROPERTY = "writ.resource-server.audience";
@@ -31,17 +34,19 @@ public record WritResourceServerProperties(@Nullable String audience, @DefaultVa
 	/**
 	 * How revoked tokens are recognized.
 	 *
-	 * @param mode Where revocations come from. Defaults to redis when the application has a Redis connection
-	 * factory, else none.
-	 * @param failurePolicy What to do with a token once revocation data is older than max-staleness (Redis
-	 * unreachable) or the introspection endpoint fails: reject answers 401, accept lets the token
-	 * through and logs.
-	 * @param maxStaleness How long the in-memory revocation list may go without confirmation from Redis before the
-	 * failure policy applies.
-	 * @param clientId Client id this service authenticates with at the introspection endpoint (mode
-	 * introspection).
-	 * @param clientSecret Client secret for the introspection endpoint (client_secret_basic).
-	 * @param introspectionUri Introspection endpoint; discovered from the issuer's metadata when not set.
+	 * @param mode Where revocations come from. Defaults to redis when the application has
+	 * a Redis connection factory, else none.
+	 * @param failurePolicy What to do with a token once revocation data is older than
+	 * max-staleness (Redis unreachable) or the introspection endpoint fails: reject
+	 * answers 401, accept lets the token through and logs.
+	 * @param maxStaleness How long the in-memory revocation list may go without
+	 * confirmation from Redis before the failure policy applies.
+	 * @param clientId Client id this service authenticates with at the introspection
+	 * endpoint (mode introspection).
+	 * @param clientSecret Client secret for the introspection endpoint
+	 * (client_secret_basic).
+	 * @param introspectionUri Introspection endpoint; discovered from the issuer's
+	 * metadata when not set.
 	 * @param cacheTtl How long an introspection answer is reused for the same token.
 	 */
 	public record Revocation(@Nullable RevocationMode mode, @DefaultValue("reject") FailurePolicy failurePolicy,
@@ -53,7 +58,10 @@ public record WritResourceServerProperties(@Nullable String audience, @DefaultVa
 	/** Where revocations come from. */
 	public enum RevocationMode {
 
-		/** The Redis revocation list, mirrored in memory and kept current by pub/sub: no network call per request. */
+		/**
+		 * The Redis revocation list, mirrored in memory and kept current by pub/sub: no
+		 * network call per request.
+		 */
 		REDIS,
 
 		/** RFC 7662 introspection of each token, answers cached for cache-ttl. */

@@ -31,16 +31,16 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 
 /**
- * Auto-configuration of a reactive application's web security as a Writ resource server: RFC 6750 error responses,
- * the {@link WritResourceServerCustomizer}, {@code @RequireScope}/{@code @RequireOrgRole} method security, and a
- * {@link SecurityWebFilterChain} that requires a valid access token for every request. The chain backs off when the
- * application declares its own; {@link WritAuthorizeExchangeCustomizer} beans add route rules to it.
+ * Auto-configuration of a reactive application's web security as a Writ resource server:
+ * RFC 6750 error responses, the {@link WritResourceServerCustomizer},
+ * {@code @RequireScope}/{@code @RequireOrgRole} method security, and a
+ * {@link SecurityWebFilterChain} that requires a valid access token for every request.
+ * The chain backs off when the application declares its own;
+ * {@link WritAuthorizeExchangeCustomizer} beans add route rules to it.
  */
-@AutoConfiguration(
-		before = { ReactiveOAuth2ResourceServerWebSecurityAutoConfiguration.class,
-				ReactiveManagementWebSecurityAutoConfiguration.class, ReactiveWebSecurityAutoConfiguration.class,
-				ReactiveUserDetailsServiceAutoConfiguration.class },
-		after = WritResourceServerAutoConfiguration.class)
+@AutoConfiguration(before = { ReactiveOAuth2ResourceServerWebSecurityAutoConfiguration.class,
+		ReactiveManagementWebSecurityAutoConfiguration.class, ReactiveWebSecurityAutoConfiguration.class,
+		ReactiveUserDetailsServiceAutoConfiguration.class }, after = WritResourceServerAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnClass({ ServerHttpSecurity.class, SecurityWebFilterChain.class })
 @ConditionalOnBean(ReactiveJwtDecoder.class)
@@ -90,8 +90,9 @@ public final class WritResourceServerWebSecurityAutoConfiguration {
 	}
 
 	/**
-	 * Turns on {@code @PreAuthorize} and its meta-annotations; the template defaults resolve the {@code {value}}
-	 * placeholders of {@code @RequireScope} and {@code @RequireOrgRole}.
+	 * Turns on {@code @PreAuthorize} and its meta-annotations; the template defaults
+	 * resolve the {@code {value}} placeholders of {@code @RequireScope} and
+	 * {@code @RequireOrgRole}.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@EnableReactiveMethodSecurity

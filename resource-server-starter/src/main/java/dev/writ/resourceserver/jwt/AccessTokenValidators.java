@@ -12,14 +12,18 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 
 /**
- * The claim and header checks for a Writ access token, in the order RFC 9068 §4 lists them. The signature and the
- * algorithm allow-list are checked before these, by {@link SignedJwtVerifier}.
+ * The claim and header checks for a Writ access token, in the order RFC 9068 §4 lists
+ * them. The signature and the algorithm allow-list are checked before these, by
+ * {@link SignedJwtVerifier}.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9068#section-4">RFC 9068 §4</a>
  */
 public final class AccessTokenValidators {
 
-	/** The media types RFC 9068 §2.1 allows in {@code typ}; an ID token ({@code JWT} or none) matches neither. */
+	/**
+	 * The media types RFC 9068 §2.1 allows in {@code typ}; an ID token ({@code JWT} or
+	 * none) matches neither.
+	 */
 	static final List<String> ACCESS_TOKEN_TYPES = List.of("at+jwt", "application/at+jwt");
 
 	private AccessTokenValidators() {

@@ -11,8 +11,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The authorization server's metadata, fetched on first use rather than at start-up so that a service can start
- * before its authorization server. A successful answer is kept; a failed one is retried by the next caller.
+ * The authorization server's metadata, fetched on first use rather than at start-up so
+ * that a service can start before its authorization server. A successful answer is kept;
+ * a failed one is retried by the next caller.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc8414#section-3">RFC 8414 §3</a>
  */
@@ -41,14 +42,18 @@ public final class IssuerMetadata {
 		return this.issuer;
 	}
 
-	/** The URI that the metadata gives for {@code name}, e.g. {@code jwks_uri} or {@code introspection_endpoint}. */
+	/**
+	 * The URI that the metadata gives for {@code name}, e.g. {@code jwks_uri} or
+	 * {@code introspection_endpoint}.
+	 */
 	public Mono<String> endpoint(String name) {
 		return this.metadata.flatMap((metadata) -> (metadata.get(name) instanceof String uri) ? Mono.just(uri)
 				: Mono.error(new IllegalStateException("the metadata of " + this.issuer + " has no " + name)));
 	}
 
 	private Mono<Map<String, Object>> fetch() {
-		// RFC 8414 §3.1 first; an OpenID provider that only serves the OIDC document is read the same way.
+		// RFC 8414 §3.1 first; an OpenID provider that only serves the OIDC document is
+		// read the same way.
 		return get(authorizationServerMetadataUri()).onErrorResume((ex) -> get(openIdConfigurationUri()))
 			.flatMap(this::checkIssuer);
 	}
@@ -57,7 +62,8 @@ public final class IssuerMetadata {
 		return this.webClient.get().uri(uri).retrieve().bodyToMono(JSON_OBJECT).timeout(TIMEOUT);
 	}
 
-	// RFC 8414 §3.3: the metadata must name exactly the issuer it was fetched for, or it is not to be used.
+	// RFC 8414 §3.3: the metadata must name exactly the issuer it was fetched for, or it
+	// is not to be used.
 	private Mono<Map<String, Object>> checkIssuer(Map<String, Object> metadata) {
 		if (!this.issuer.equals(metadata.get("issuer"))) {
 			return Mono.error(new IllegalStateException(

@@ -24,12 +24,16 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The issuer's JWK set, fetched over HTTP and kept for as long as its {@code Cache-Control: max-age} allows.
+ * The issuer's JWK set, fetched over HTTP and kept for as long as its
+ * {@code Cache-Control: max-age} allows.
  *
- * <p>A token whose {@code kid} is not in the cached set makes the cache fetch again (the authorization server may
- * have rotated keys), but at most once per {@link #MIN_REFRESH_INTERVAL}: otherwise every forged token with a made-up
- * {@code kid} would turn into a request to the authorization server. When a refresh fails the previous set keeps
- * serving, since keys outlive an outage of the server that publishes them.
+ * <p>
+ * A token whose {@code kid} is not in the cached set makes the cache fetch again (the
+ * authorization server may have rotated keys), but at most once per
+ * {@link #MIN_REFRESH_INTERVAL}: otherwise every forged token with a made-up {@code kid}
+ * would turn into a request to the authorization server. When a refresh fails the
+ * previous set keeps serving, since keys outlive an outage of the server that publishes
+ * them.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7517#section-5">RFC 7517 §5</a>
  */
@@ -38,7 +42,10 @@ public final class JwkSetCache {
 	/** How soon after a fetch an unknown {@code kid} may cause another one. */
 	static final Duration MIN_REFRESH_INTERVAL = Duration.ofSeconds(10);
 
-	/** Used when the response says nothing about caching; Writ's server sends max-age=300 itself. */
+	/**
+	 * Used when the response says nothing about caching; Writ's server sends max-age=300
+	 * itself.
+	 */
 	static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
 
 	private static final Duration MAX_TTL = Duration.ofHours(1);
@@ -65,7 +72,10 @@ public final class JwkSetCache {
 		this.clock = clock;
 	}
 
-	/** The keys of the set that match, fetching the set first when the cached one is missing, stale or lacks them. */
+	/**
+	 * The keys of the set that match, fetching the set first when the cached one is
+	 * missing, stale or lacks them.
+	 */
 	public Mono<List<JWK>> select(JWKMatcher matcher) {
 		JWKSelector selector = new JWKSelector(matcher);
 		Snapshot current = this.snapshot.get();

@@ -10,8 +10,9 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Refuses an access token that lacks a claim RFC 9068 makes mandatory. Without {@code jti} a revocation could not be
- * checked, without {@code client_id} or {@code sub} the principal would be incomplete.
+ * Refuses an access token that lacks a claim RFC 9068 makes mandatory. Without
+ * {@code jti} a revocation could not be checked, without {@code client_id} or {@code sub}
+ * the principal would be incomplete.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9068#section-2.2">RFC 9068 §2.2</a>
  */

@@ -27,18 +27,23 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 
 /**
- * Checks a JWS against the issuer's published keys and hands its claims to {@code NimbusReactiveJwtDecoder}, which
- * then runs the claim validators.
+ * Checks a JWS against the issuer's published keys and hands its claims to
+ * {@code NimbusReactiveJwtDecoder}, which then runs the claim validators.
  *
- * <p>Spring's own JWK-set processor turns keys into {@code java.security.Key}s, which Nimbus cannot do for Ed25519
- * (an {@code OKP} key), so EdDSA tokens would never verify. This one picks a Nimbus verifier per JWK instead: RSA,
- * EC, and Ed25519 (through Tink, which Nimbus uses for it).
+ * <p>
+ * Spring's own JWK-set processor turns keys into {@code java.security.Key}s, which Nimbus
+ * cannot do for Ed25519 (an {@code OKP} key), so EdDSA tokens would never verify. This
+ * one picks a Nimbus verifier per JWK instead: RSA, EC, and Ed25519 (through Tink, which
+ * Nimbus uses for it).
  *
- * <p>The checks run in this order: the token is a JWS (not {@code alg: none}, not a JWE); its {@code alg} is on the
- * allow-list, so a verifier never sees HMAC or anything else the list leaves out; a key with the token's {@code kid},
- * type and curve exists; the signature verifies with it.
+ * <p>
+ * The checks run in this order: the token is a JWS (not {@code alg: none}, not a JWE);
+ * its {@code alg} is on the allow-list, so a verifier never sees HMAC or anything else
+ * the list leaves out; a key with the token's {@code kid}, type and curve exists; the
+ * signature verifies with it.
  *
- * @see <a href="https://www.rfc-editor.org/rfc/rfc8725#section-3.1">RFC 8725 §3.1 (algorithm verification)</a>
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc8725#section-3.1">RFC 8725 §3.1
+ * (algorithm verification)</a>
  */
 public final class SignedJwtVerifier implements Converter<JWT, Mono<JWTClaimsSet>> {
 
@@ -58,11 +63,13 @@ public final class SignedJwtVerifier implements Converter<JWT, Mono<JWTClaimsSet
 		}
 		JWSHeader header = jws.getHeader();
 		if (!this.algorithms.contains(header.getAlgorithm())) {
-			return Mono.error(new BadJwtException("the token's algorithm " + header.getAlgorithm() + " is not accepted"));
+			return Mono
+				.error(new BadJwtException("the token's algorithm " + header.getAlgorithm() + " is not accepted"));
 		}
 		JWKMatcher matcher = JWKMatcher.forJWSHeader(header);
 		if (matcher == null) {
-			return Mono.error(new BadJwtException("the token's algorithm " + header.getAlgorithm() + " is not accepted"));
+			return Mono
+				.error(new BadJwtException("the token's algorithm " + header.getAlgorithm() + " is not accepted"));
 		}
 		return this.keys.select(matcher).map((candidates) -> verify(jws, candidates));
 	}
@@ -94,7 +101,8 @@ public final class SignedJwtVerifier implements Converter<JWT, Mono<JWTClaimsSet
 			return null;
 		}
 		catch (JOSEException ex) {
-			// A published key this verifier cannot use (e.g. an unsupported curve) simply does not match.
+			// A published key this verifier cannot use (e.g. an unsupported curve) simply
+			// does not match.
 			return null;
 		}
 	}

@@ -20,13 +20,16 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * Turns a validated access token into the authentication that the rest of the application sees: a
- * {@link JwtAuthenticationToken} whose principal is a {@link WritPrincipal} and whose authorities are
- * {@code SCOPE_<scope>} per scope plus the organization role with every role it includes ({@code ROLE_ORG_OWNER}
- * brings {@code ROLE_ORG_ADMIN} and {@code ROLE_ORG_MEMBER}).
+ * Turns a validated access token into the authentication that the rest of the application
+ * sees: a {@link JwtAuthenticationToken} whose principal is a {@link WritPrincipal} and
+ * whose authorities are {@code SCOPE_<scope>} per scope plus the organization role with
+ * every role it includes ({@code ROLE_ORG_OWNER} brings {@code ROLE_ORG_ADMIN} and
+ * {@code ROLE_ORG_MEMBER}).
  *
- * <p>The hierarchy is applied here, once, rather than in each authorization rule, so that {@code hasRole},
- * {@code hasAuthority} and route rules all agree: Spring's reactive rules do not consult a {@code RoleHierarchy}.
+ * <p>
+ * The hierarchy is applied here, once, rather than in each authorization rule, so that
+ * {@code hasRole}, {@code hasAuthority} and route rules all agree: Spring's reactive
+ * rules do not consult a {@code RoleHierarchy}.
  */
 public final class WritJwtAuthenticationConverter implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
 
@@ -58,8 +61,10 @@ public final class WritJwtAuthenticationConverter implements Converter<Jwt, Mono
 		if (principal.role() != null) {
 			granted.add(new SimpleGrantedAuthority(principal.role().authority()));
 		}
-		Set<GrantedAuthority> authorities = new LinkedHashSet<>(this.roleHierarchy.getReachableGrantedAuthorities(granted));
-		// Spring Security 7 marks how the caller authenticated, for rules that require particular factors.
+		Set<GrantedAuthority> authorities = new LinkedHashSet<>(
+				this.roleHierarchy.getReachableGrantedAuthorities(granted));
+		// Spring Security 7 marks how the caller authenticated, for rules that require
+		// particular factors.
 		authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.BEARER_AUTHORITY));
 		return new JwtAuthenticationToken(jwt, principal, authorities);
 	}

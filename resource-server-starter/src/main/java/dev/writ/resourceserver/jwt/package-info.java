@@ -1,5 +1,6 @@
 /**
- * Access-token verification: JWKS cache, signature verifier, RFC 9068 validators, principal conversion.
+ * Access-token verification: JWKS cache, signature verifier, RFC 9068 validators,
+ * principal conversion.
  */
 @NullMarked
 package dev.writ.resourceserver.jwt;

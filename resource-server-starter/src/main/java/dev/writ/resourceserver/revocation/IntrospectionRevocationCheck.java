@@ -23,16 +23,20 @@ import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Asks the authorization server's introspection endpoint whether a token is still active, authenticating with
- * client_secret_basic, and reuses the answer for the same token for {@code cacheTtl} (never past the token's
- * {@code exp}). A revocation is therefore seen within {@code cacheTtl}; when the endpoint cannot be reached the
- * {@link FailurePolicy} decides.
+ * Asks the authorization server's introspection endpoint whether a token is still active,
+ * authenticating with client_secret_basic, and reuses the answer for the same token for
+ * {@code cacheTtl} (never past the token's {@code exp}). A revocation is therefore seen
+ * within {@code cacheTtl}; when the endpoint cannot be reached the {@link FailurePolicy}
+ * decides.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7662#section-2">RFC 7662 §2</a>
  */
 public final class IntrospectionRevocationCheck implements RevocationCheck {
 
-	/** Past this many cached answers, expired ones are dropped; past it still, the cache starts over. */
+	/**
+	 * Past this many cached answers, expired ones are dropped; past it still, the cache
+	 * starts over.
+	 */
 	static final int MAX_CACHED = 10_000;
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -66,7 +70,8 @@ public final class IntrospectionRevocationCheck implements RevocationCheck {
 		this.clock = clock;
 	}
 
-	// RFC 6749 §2.3.1: the id and secret are form-encoded before they are joined and base64-encoded.
+	// RFC 6749 §2.3.1: the id and secret are form-encoded before they are joined and
+	// base64-encoded.
 	private static String basic(String clientId, String clientSecret) {
 		String credentials = URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
 				+ URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
@@ -82,23 +87,24 @@ public final class IntrospectionRevocationCheck implements RevocationCheck {
 		}
 		return introspect(token).doOnNext((active) -> remember(token, active, now))
 			.flatMap(this::decide)
-			.onErrorResume((ex) -> !(ex instanceof JwtException),
-					this::unreachable);
+			.onErrorResume((ex) -> !(ex instanceof JwtException), this::unreachable);
 	}
 
 	private Mono<Boolean> introspect(Jwt token) {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("token", token.getTokenValue());
 		form.add("token_type_hint", "access_token");
-		return this.endpoint.flatMap((uri) -> this.webClient.post()
-			.uri(uri)
-			.header("Authorization", this.authorization)
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.accept(MediaType.APPLICATION_JSON)
-			.body(BodyInserters.fromFormData(form))
-			.retrieve()
-			.bodyToMono(JSON_OBJECT)
-			.timeout(TIMEOUT)).map((response) -> Boolean.TRUE.equals(response.get("active")));
+		return this.endpoint
+			.flatMap((uri) -> this.webClient.post()
+				.uri(uri)
+				.header("Authorization", this.authorization)
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.accept(MediaType.APPLICATION_JSON)
+				.body(BodyInserters.fromFormData(form))
+				.retrieve()
+				.bodyToMono(JSON_OBJECT)
+				.timeout(TIMEOUT))
+			.map((response) -> Boolean.TRUE.equals(response.get("active")));
 	}
 
 	private Mono<Void> decide(boolean active) {

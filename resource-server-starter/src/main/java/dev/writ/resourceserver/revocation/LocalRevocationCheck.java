@@ -12,13 +12,16 @@ import reactor.core.publisher.Mono;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Looks the token up in the in-memory {@link RevocationList}: no network call per request. When the
- * {@link RevocationFeed} has not confirmed the list for longer than {@code maxStaleness} (Redis unreachable), the
- * {@link FailurePolicy} decides.
+ * Looks the token up in the in-memory {@link RevocationList}: no network call per
+ * request. When the {@link RevocationFeed} has not confirmed the list for longer than
+ * {@code maxStaleness} (Redis unreachable), the {@link FailurePolicy} decides.
  */
 public final class LocalRevocationCheck implements RevocationCheck {
 
-	/** How long a request made just after start-up waits for the first load instead of failing at once. */
+	/**
+	 * How long a request made just after start-up waits for the first load instead of
+	 * failing at once.
+	 */
 	static final Duration STARTUP_WAIT = Duration.ofSeconds(2);
 
 	private static final Log logger = LogFactory.getLog(LocalRevocationCheck.class);

@@ -29,14 +29,18 @@ import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 
 /**
- * Mirrors the authorization server's revocation list ({@code writ:revoked:at:{jti}} keys in Redis) into a
- * {@link RevocationList}: it subscribes to {@code writ:revocations}, then loads what was revoked before with SCAN.
+ * Mirrors the authorization server's revocation list ({@code writ:revoked:at:{jti}} keys
+ * in Redis) into a {@link RevocationList}: it subscribes to {@code writ:revocations},
+ * then loads what was revoked before with SCAN.
  *
- * <p>Pub/sub delivers nothing to a subscriber that is disconnected, so the listener loads the whole list again
- * whenever it may have missed messages: after it (re)subscribes and after Lettuce reports a reconnect. A heartbeat
- * publishes on a channel only this instance subscribes to: one receiver proves the subscription is live and confirms
- * the list; no receiver or an error means messages may be missed, and the next live heartbeat reloads first. The time
- * of the last confirmation is what {@link LocalRevocationCheck} compares with its maximum staleness.
+ * <p>
+ * Pub/sub delivers nothing to a subscriber that is disconnected, so the listener loads
+ * the whole list again whenever it may have missed messages: after it (re)subscribes and
+ * after Lettuce reports a reconnect. A heartbeat publishes on a channel only this
+ * instance subscribes to: one receiver proves the subscription is live and confirms the
+ * list; no receiver or an error means messages may be missed, and the next live heartbeat
+ * reloads first. The time of the last confirmation is what {@link LocalRevocationCheck}
+ * compares with its maximum staleness.
  */
 public final class RedisRevocationListener implements SmartLifecycle, RevocationFeed {
 
@@ -66,7 +70,8 @@ public final class RedisRevocationListener implements SmartLifecycle, Revocation
 
 	private final Sinks.One<Void> firstLoad = Sinks.one();
 
-	// A reload is due while requested > loaded; a request made during a reload survives it.
+	// A reload is due while requested > loaded; a request made during a reload survives
+	// it.
 	private final AtomicLong reloadsRequested = new AtomicLong(1);
 
 	private final AtomicLong reloadsDone = new AtomicLong();
@@ -116,10 +121,13 @@ public final class RedisRevocationListener implements SmartLifecycle, Revocation
 	}
 
 	private Disposable heartbeat() {
-		// Probes are requested from Lettuce's own threads (events, replies): writing to Redis from those can deadlock
-		// with a connection being closed, so the heartbeat always runs on the parallel scheduler.
-		return Flux.merge(Flux.interval(Duration.ZERO, this.heartbeatInterval),
-				this.probes.asFlux().publishOn(Schedulers.parallel()))
+		// Probes are requested from Lettuce's own threads (events, replies): writing to
+		// Redis from those can deadlock
+		// with a connection being closed, so the heartbeat always runs on the parallel
+		// scheduler.
+		return Flux
+			.merge(Flux.interval(Duration.ZERO, this.heartbeatInterval),
+					this.probes.asFlux().publishOn(Schedulers.parallel()))
 			.onBackpressureDrop()
 			.concatMap((tick) -> beat().onErrorResume((ex) -> {
 				logger.debug("Revocation heartbeat failed: " + ex.getMessage());
@@ -129,7 +137,8 @@ public final class RedisRevocationListener implements SmartLifecycle, Revocation
 			.subscribe();
 	}
 
-	// Lettuce re-subscribes by itself after a reconnect, without telling the subscriber what it missed.
+	// Lettuce re-subscribes by itself after a reconnect, without telling the subscriber
+	// what it missed.
 	private Disposable reconnects() {
 		if (this.connectionFactory instanceof LettuceConnectionFactory lettuce && lettuce.getNativeClient() != null) {
 			return lettuce.getNativeClient()
@@ -164,20 +173,24 @@ public final class RedisRevocationListener implements SmartLifecycle, Revocation
 
 	private Mono<Void> beat() {
 		this.list.purgeExpired();
-		// Lettuce queues commands while it reconnects: a probe that waits that long means Redis was away.
-		return this.redis.convertAndSend(this.probeChannel, "ping").timeout(this.heartbeatInterval).flatMap((receivers) -> {
-			long requested = this.reloadsRequested.get();
-			if (receivers == 0) {
-				// Redis is back but the subscription is not yet: try again shortly rather than a whole interval later.
-				Mono.delay(RETRY_PROBE).subscribe((ignored) -> this.probes.tryEmitNext(0L));
+		// Lettuce queues commands while it reconnects: a probe that waits that long means
+		// Redis was away.
+		return this.redis.convertAndSend(this.probeChannel, "ping")
+			.timeout(this.heartbeatInterval)
+			.flatMap((receivers) -> {
+				long requested = this.reloadsRequested.get();
+				if (receivers == 0) {
+					// Redis is back but the subscription is not yet: try again shortly
+					// rather than a whole interval later.
+					Mono.delay(RETRY_PROBE).subscribe((ignored) -> this.probes.tryEmitNext(0L));
+					return Mono.empty();
+				}
+				if (requested > this.reloadsDone.get()) {
+					return reload(requested);
+				}
+				this.confirmedAt = this.clock.instant();
 				return Mono.empty();
-			}
-			if (requested > this.reloadsDone.get()) {
-				return reload(requested);
-			}
-			this.confirmedAt = this.clock.instant();
-			return Mono.empty();
-		});
+			});
 	}
 
 	private Mono<Void> reload(long requested) {
@@ -188,7 +201,8 @@ public final class RedisRevocationListener implements SmartLifecycle, Revocation
 			.reduce(0, Integer::sum)
 			.doOnNext((loaded) -> {
 				this.reloadsDone.accumulateAndGet(requested, Math::max);
-				// Confirmed as of when the scan began: anything revoked later arrived by message.
+				// Confirmed as of when the scan began: anything revoked later arrived by
+				// message.
 				this.confirmedAt = started;
 				this.firstLoad.tryEmitEmpty();
 				logger.debug("Loaded " + loaded + " revoked token(s) from Redis");

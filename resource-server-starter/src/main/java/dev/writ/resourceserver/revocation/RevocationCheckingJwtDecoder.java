@@ -9,9 +9,11 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 /**
  * Decodes and validates with the given decoder, then asks the {@link RevocationCheck}.
  *
- * <p>Any failure that is not already a {@link JwtException} (a bug, an unreachable key server surfacing as an
- * {@code IllegalStateException}) becomes one here, so that Spring's authentication manager turns it into an
- * authentication error the entry point answers instead of letting it escape as a 500.
+ * <p>
+ * Any failure that is not already a {@link JwtException} (a bug, an unreachable key
+ * server surfacing as an {@code IllegalStateException}) becomes one here, so that
+ * Spring's authentication manager turns it into an authentication error the entry point
+ * answers instead of letting it escape as a 500.
  */
 public final class RevocationCheckingJwtDecoder implements ReactiveJwtDecoder {
 

@@ -7,11 +7,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The revoked access tokens this service knows of, in memory: {@code jti} → the token's {@code exp}. Looking a token
- * up costs no network call; the {@link RedisRevocationListener} keeps the list in step with the authorization server.
+ * The revoked access tokens this service knows of, in memory: {@code jti} → the token's
+ * {@code exp}. Looking a token up costs no network call; the
+ * {@link RedisRevocationListener} keeps the list in step with the authorization server.
  *
- * <p>An entry is kept until its token expires plus the clock skew that the validators tolerate: until then the token
- * could still pass the {@code exp} check, after that it cannot, so the entry has done its work.
+ * <p>
+ * An entry is kept until its token expires plus the clock skew that the validators
+ * tolerate: until then the token could still pass the {@code exp} check, after that it
+ * cannot, so the entry has done its work.
  */
 public final class RevocationList {
 
@@ -22,7 +25,8 @@ public final class RevocationList {
 	private final Clock clock;
 
 	/**
-	 * @param retention how long past a token's {@code exp} its entry is kept (the validators' clock skew)
+	 * @param retention how long past a token's {@code exp} its entry is kept (the
+	 * validators' clock skew)
 	 * @param clock the clock that decides expiry
 	 */
 	public RevocationList(Duration retention, Clock clock) {
@@ -30,7 +34,10 @@ public final class RevocationList {
 		this.clock = clock;
 	}
 
-	/** Records that the token with this {@code jti}, which expires at {@code expiresAt}, is revoked. */
+	/**
+	 * Records that the token with this {@code jti}, which expires at {@code expiresAt},
+	 * is revoked.
+	 */
 	public void revoke(String tokenId, Instant expiresAt) {
 		if (isLive(expiresAt)) {
 			this.revoked.merge(tokenId, expiresAt, (a, b) -> a.isAfter(b) ? a : b);

@@ -16,7 +16,10 @@ import org.jspecify.annotations.Nullable;
  */
 record RevocationMessage(String tokenId, Instant expiresAt) {
 
-	/** The message, or {@code null} when the payload is not one (it is then ignored, not fatal to the listener). */
+	/**
+	 * The message, or {@code null} when the payload is not one (it is then ignored, not
+	 * fatal to the listener).
+	 */
 	static @Nullable RevocationMessage parse(String payload) {
 		try {
 			Map<String, Object> json = JSONObjectUtils.parse(payload);
@@ -30,7 +33,10 @@ record RevocationMessage(String tokenId, Instant expiresAt) {
 		}
 	}
 
-	/** The revocation stored under {@code key} with {@code value} (the exp in epoch seconds), or {@code null}. */
+	/**
+	 * The revocation stored under {@code key} with {@code value} (the exp in epoch
+	 * seconds), or {@code null}.
+	 */
 	static @Nullable RevocationMessage fromEntry(String key, @Nullable String value) {
 		if (value == null || !key.startsWith(RedisRevocationListener.KEY_PREFIX)) {
 			return null;

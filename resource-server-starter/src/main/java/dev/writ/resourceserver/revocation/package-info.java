@@ -1,5 +1,6 @@
 /**
- * Revoked-token checks: the in-memory list mirrored from Redis, and RFC 7662 introspection.
+ * Revoked-token checks: the in-memory list mirrored from Redis, and RFC 7662
+ * introspection.
  */
 @NullMarked
 package dev.writ.resourceserver.revocation;

@@ -16,20 +16,24 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The one place that writes an error of the resource server: the RFC 6750 {@code WWW-Authenticate} challenge and the
- * same facts as a JSON body, never cached. The description goes to the client, so callers pass text meant for it,
- * never an exception's internals.
+ * The one place that writes an error of the resource server: the RFC 6750
+ * {@code WWW-Authenticate} challenge and the same facts as a JSON body, never cached. The
+ * description goes to the client, so callers pass text meant for it, never an exception's
+ * internals.
  *
  * @param status the HTTP status
- * @param error the error code, e.g. {@code invalid_token}; {@code null} for a request that had no token, whose
- * challenge must carry no error (RFC 6750 §3.1)
+ * @param error the error code, e.g. {@code invalid_token}; {@code null} for a request
+ * that had no token, whose challenge must carry no error (RFC 6750 §3.1)
  * @param description the {@code error_description}
  * @param scope the scope the request needs, for {@code insufficient_scope}
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6750#section-3">RFC 6750 §3</a>
  */
 record BearerErrorResponse(HttpStatus status, @Nullable String error, String description, @Nullable String scope) {
 
-	/** The body's error code when no token was presented; the challenge itself then names no error. */
+	/**
+	 * The body's error code when no token was presented; the challenge itself then names
+	 * no error.
+	 */
 	static final String UNAUTHORIZED = "unauthorized";
 
 	Mono<Void> writeTo(ServerWebExchange exchange, boolean challenge) {

@@ -13,8 +13,9 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Answers an authenticated request that its token does not allow: 403 {@code insufficient_scope}, naming the missing
- * scope in the challenge when a {@link dev.writ.resourceserver.WritAuthorization} rule denied it (RFC 6750 §3.1).
+ * Answers an authenticated request that its token does not allow: 403
+ * {@code insufficient_scope}, naming the missing scope in the challenge when a
+ * {@link dev.writ.resourceserver.WritAuthorization} rule denied it (RFC 6750 §3.1).
  */
 public final class WritAccessDeniedHandler implements ServerAccessDeniedHandler {
 
@@ -32,8 +33,10 @@ public final class WritAccessDeniedHandler implements ServerAccessDeniedHandler 
 			.writeTo(exchange, true);
 	}
 
-	// Method security hands over the decision in the exception; URL rules leave it in the exchange.
-	private static @Nullable WritAuthorizationDecision decision(ServerWebExchange exchange, AccessDeniedException denied) {
+	// Method security hands over the decision in the exception; URL rules leave it in the
+	// exchange.
+	private static @Nullable WritAuthorizationDecision decision(ServerWebExchange exchange,
+			AccessDeniedException denied) {
 		if (denied instanceof AuthorizationDeniedException authorization
 				&& authorization.getAuthorizationResult() instanceof WritAuthorizationDecision decision) {
 			return decision;

@@ -18,10 +18,12 @@ import org.springframework.web.server.ServerWebExchange;
  * Answers a request that is not authenticated:
  * <ul>
  * <li>no token: 401 with a bare {@code WWW-Authenticate: Bearer} (RFC 6750 §3.1);
- * <li>a token that failed validation or is revoked: 401 {@code invalid_token} with the reason;
- * <li>a malformed bearer token: 401 {@code invalid_token} (Spring Security's reading of RFC 6750);
- * <li>a token that could not be checked because the issuer's keys cannot be fetched: 503, the one case where the
- * fault is not the client's.
+ * <li>a token that failed validation or is revoked: 401 {@code invalid_token} with the
+ * reason;
+ * <li>a malformed bearer token: 401 {@code invalid_token} (Spring Security's reading of
+ * RFC 6750);
+ * <li>a token that could not be checked because the issuer's keys cannot be fetched: 503,
+ * the one case where the fault is not the client's.
  * </ul>
  */
 public final class WritAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {
@@ -45,7 +47,8 @@ public final class WritAuthenticationEntryPoint implements ServerAuthenticationE
 	}
 
 	private static BearerErrorResponse describe(OAuth2Error error, String message) {
-		HttpStatus status = (error instanceof BearerTokenError bearer) ? bearer.getHttpStatus() : HttpStatus.UNAUTHORIZED;
+		HttpStatus status = (error instanceof BearerTokenError bearer) ? bearer.getHttpStatus()
+				: HttpStatus.UNAUTHORIZED;
 		String description = (error.getDescription() != null) ? error.getDescription() : message;
 		return new BearerErrorResponse(status, error.getErrorCode(), (description != null) ? description : "", null);
 	}

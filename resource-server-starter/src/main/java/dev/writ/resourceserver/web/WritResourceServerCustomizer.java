@@ -14,10 +14,11 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 
 /**
- * Makes a {@link ServerHttpSecurity} a Writ resource server: bearer tokens through the starter's decoder and
- * principal converter, RFC 6750 errors, no session, no CSRF (a bearer token is not sent by the browser on its own),
- * no login forms. The starter's own chain uses it; an application that declares its own
- * {@code SecurityWebFilterChain} applies it so as not to lose any of that:
+ * Makes a {@link ServerHttpSecurity} a Writ resource server: bearer tokens through the
+ * starter's decoder and principal converter, RFC 6750 errors, no session, no CSRF (a
+ * bearer token is not sent by the browser on its own), no login forms. The starter's own
+ * chain uses it; an application that declares its own {@code SecurityWebFilterChain}
+ * applies it so as not to lose any of that:
  *
  * <pre class="code">
  * &#64;Bean
@@ -49,7 +50,8 @@ public final class WritResourceServerCustomizer implements Customizer<ServerHttp
 
 	@Override
 	public void customize(ServerHttpSecurity http) {
-		// Spring rethrows "could not verify" failures as a 500 by default; the entry point answers them as 503.
+		// Spring rethrows "could not verify" failures as a 500 by default; the entry
+		// point answers them as 503.
 		ServerAuthenticationEntryPointFailureHandler failureHandler = new ServerAuthenticationEntryPointFailureHandler(
 				this.entryPoint);
 		failureHandler.setRethrowAuthenticationServiceException(false);

@@ -46,9 +46,10 @@ class WritResourceServerAutoConfigurationTests {
 
 	private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(WritResourceServerAutoConfiguration.class,
-				WritResourceServerWebSecurityAutoConfiguration.class, ReactiveOAuth2ResourceServerAutoConfiguration.class,
-				ReactiveOAuth2ResourceServerWebSecurityAutoConfiguration.class, ReactiveWebSecurityAutoConfiguration.class,
-				ReactiveUserDetailsServiceAutoConfiguration.class))
+				WritResourceServerWebSecurityAutoConfiguration.class,
+				ReactiveOAuth2ResourceServerAutoConfiguration.class,
+				ReactiveOAuth2ResourceServerWebSecurityAutoConfiguration.class,
+				ReactiveWebSecurityAutoConfiguration.class, ReactiveUserDetailsServiceAutoConfiguration.class))
 		.withPropertyValues("spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:1",
 				"writ.resource-server.audience=https://api.example.test");
 
@@ -137,8 +138,9 @@ class WritResourceServerAutoConfigurationTests {
 
 	@Test
 	void whenRedisConnectionFactoryPresentThenRevocationListMirrored() {
-		this.runner.withConfiguration(
-				AutoConfigurations.of(DataRedisAutoConfiguration.class, DataRedisReactiveAutoConfiguration.class))
+		this.runner
+			.withConfiguration(
+					AutoConfigurations.of(DataRedisAutoConfiguration.class, DataRedisReactiveAutoConfiguration.class))
 			.withPropertyValues("spring.data.redis.url=" + DevStack.shared().redis().url())
 			.run((context) -> {
 				assertThat(context).hasSingleBean(RevocationList.class).hasSingleBean(RedisRevocationListener.class);
@@ -163,7 +165,8 @@ class WritResourceServerAutoConfigurationTests {
 			.withPropertyValues("writ.resource-server.revocation.mode=none")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(context).doesNotHaveBean(RedisRevocationListener.class).doesNotHaveBean(RevocationCheck.class);
+				assertThat(context).doesNotHaveBean(RedisRevocationListener.class)
+					.doesNotHaveBean(RevocationCheck.class);
 			});
 	}
 

@@ -28,8 +28,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The starter refuses every kind of forged or misdirected token and accepts a good one, with the issuer's keys
- * served over real HTTP.
+ * The starter refuses every kind of forged or misdirected token and accepts a good one,
+ * with the issuer's keys served over real HTTP.
  */
 class AccessTokenValidationTests {
 
@@ -52,15 +52,13 @@ class AccessTokenValidationTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "RS256", "ES256", "EdDSA" })
 	void requestWhenTokenSignedWithAllowedAlgorithmThenPrincipalAvailable(String algorithm) {
-		String token = issuer.mint(JWSAlgorithm.parse(algorithm), (claims) -> claims.jwtID("at_good")
-			.claim("scope", "read:projects write:projects")
-			.claim("role", "admin"));
-		get("/me", token).expectStatus()
-			.isOk()
-			.expectBody()
-			.json("""
-					{"subject":"usr_alice","clientId":"demo-web","organization":"org_acme","role":"ADMIN",
-					 "scopes":["read:projects","write:projects"],"tokenId":"at_good"}""");
+		String token = issuer.mint(JWSAlgorithm.parse(algorithm),
+				(claims) -> claims.jwtID("at_good")
+					.claim("scope", "read:projects write:projects")
+					.claim("role", "admin"));
+		get("/me", token).expectStatus().isOk().expectBody().json("""
+				{"subject":"usr_alice","clientId":"demo-web","organization":"org_acme","role":"ADMIN",
+				 "scopes":["read:projects","write:projects"],"tokenId":"at_good"}""");
 	}
 
 	@Test
@@ -87,7 +85,8 @@ class AccessTokenValidationTests {
 
 	@Test
 	void requestWhenHs256SignedWithIssuerPublicKeyThenInvalidToken() throws JOSEException {
-		// The classic key-confusion attack: the RSA public key is public, so it is no secret to MAC with.
+		// The classic key-confusion attack: the RSA public key is public, so it is no
+		// secret to MAC with.
 		byte[] publicKey = issuer.rsaKey().toRSAPublicKey().getEncoded();
 		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(new JOSEObjectType("at+jwt"))
 			.keyID(issuer.rsaKey().getKeyID())
@@ -100,9 +99,10 @@ class AccessTokenValidationTests {
 	@Test
 	void requestWhenHs256SignedWithPublicKeyPemThenInvalidToken() throws JOSEException {
 		String pem = issuer.rsaKey().toPublicJWK().toJSONString();
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(new JOSEObjectType("at+jwt"))
-			.build(), issuer.claims((claims) -> {
-			}));
+		SignedJWT jwt = new SignedJWT(
+				new JWSHeader.Builder(JWSAlgorithm.HS256).type(new JOSEObjectType("at+jwt")).build(),
+				issuer.claims((claims) -> {
+				}));
 		jwt.sign(new MACSigner(pem.getBytes(StandardCharsets.UTF_8)));
 		expectInvalidToken(jwt.serialize());
 	}
@@ -173,7 +173,9 @@ class AccessTokenValidationTests {
 		String[] parts = token.split("\\.");
 		String forgedClaims = java.util.Base64.getUrlEncoder()
 			.withoutPadding()
-			.encodeToString(issuer.claims((claims) -> claims.claim("role", "owner")).toString().getBytes(StandardCharsets.UTF_8));
+			.encodeToString(issuer.claims((claims) -> claims.claim("role", "owner"))
+				.toString()
+				.getBytes(StandardCharsets.UTF_8));
 		expectInvalidToken(parts[0] + "." + forgedClaims + "." + parts[2]);
 	}
 

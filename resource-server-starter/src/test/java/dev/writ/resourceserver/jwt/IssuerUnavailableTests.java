@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
 
-/** A service starts before its authorization server, and answers 503 (not 500, not 401) while it cannot check. */
+/**
+ * A service starts before its authorization server, and answers 503 (not 500, not 401)
+ * while it cannot check.
+ */
 class IssuerUnavailableTests {
 
 	@Test

@@ -48,7 +48,9 @@ class JwkSetCacheTests {
 
 	@Test
 	void selectWhenUnknownKidsRepeatedThenRefetchedAtMostOncePerInterval() {
-		StepVerifier.create(this.cache.select(matcher(this.issuer.rsaKey().getKeyID()))).expectNextCount(1).verifyComplete();
+		StepVerifier.create(this.cache.select(matcher(this.issuer.rsaKey().getKeyID())))
+			.expectNextCount(1)
+			.verifyComplete();
 		for (int i = 0; i < 20; i++) {
 			StepVerifier.create(this.cache.select(matcher("made-up-" + i)))
 				.assertNext((keys) -> assertThat(keys).isEmpty())

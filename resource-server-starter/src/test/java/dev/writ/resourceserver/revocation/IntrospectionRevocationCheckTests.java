@@ -16,7 +16,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The introspection check against a real HTTP endpoint: credentials, answers, and the failure policy. */
+/**
+ * The introspection check against a real HTTP endpoint: credentials, answers, and the
+ * failure policy.
+ */
 class IntrospectionRevocationCheckTests {
 
 	private static TestIssuer issuer;
@@ -54,8 +57,9 @@ class IntrospectionRevocationCheckTests {
 
 	@Test
 	void checkWhenEndpointUnreachableAndPolicyAcceptThenCompletes() {
-		IntrospectionRevocationCheck check = new IntrospectionRevocationCheck(Mono.just("http://127.0.0.1:1/introspect"),
-				WebClient.create(), "id", "secret", Duration.ofSeconds(10), FailurePolicy.ACCEPT, Clock.systemUTC());
+		IntrospectionRevocationCheck check = new IntrospectionRevocationCheck(
+				Mono.just("http://127.0.0.1:1/introspect"), WebClient.create(), "id", "secret", Duration.ofSeconds(10),
+				FailurePolicy.ACCEPT, Clock.systemUTC());
 		StepVerifier.create(check.check(token("at_4"))).verifyComplete();
 	}
 
@@ -66,7 +70,11 @@ class IntrospectionRevocationCheckTests {
 
 	private static Jwt token(String jti) {
 		String value = issuer.mint(com.nimbusds.jose.JWSAlgorithm.RS256, (claims) -> claims.jwtID(jti));
-		return Jwt.withTokenValue(value).header("alg", "RS256").jti(jti).expiresAt(Instant.now().plusSeconds(60)).build();
+		return Jwt.withTokenValue(value)
+			.header("alg", "RS256")
+			.jti(jti)
+			.expiresAt(Instant.now().plusSeconds(60))
+			.build();
 	}
 
 }

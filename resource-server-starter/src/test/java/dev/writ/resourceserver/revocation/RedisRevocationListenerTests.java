@@ -26,7 +26,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The listener against a real Redis: messages, the initial SCAN, reloads after Redis comes back, staleness. */
+/**
+ * The listener against a real Redis: messages, the initial SCAN, reloads after Redis
+ * comes back, staleness.
+ */
 @Timeout(60)
 class RedisRevocationListenerTests {
 
@@ -93,8 +96,9 @@ class RedisRevocationListenerTests {
 		StepVerifier.create(this.listener.firstLoad()).expectComplete().verify(Duration.ofSeconds(5));
 		this.redis.convertAndSend(RedisRevocationListener.CHANNEL, "not json").block();
 		String jti = "at_" + UUID.randomUUID();
-		this.redis.convertAndSend(RedisRevocationListener.CHANNEL,
-				"{\"jti\":\"" + jti + "\",\"exp\":" + Instant.now().plusSeconds(60).getEpochSecond() + "}")
+		this.redis
+			.convertAndSend(RedisRevocationListener.CHANNEL,
+					"{\"jti\":\"" + jti + "\",\"exp\":" + Instant.now().plusSeconds(60).getEpochSecond() + "}")
 			.block();
 		await().atMost(Duration.ofSeconds(1)).until(() -> this.list.isRevoked(jti));
 	}
@@ -103,7 +107,8 @@ class RedisRevocationListenerTests {
 	void redisRestartWhenRevocationsMissedThenListReloads() throws IOException {
 		this.listener.start();
 		StepVerifier.create(this.listener.firstLoad()).expectComplete().verify(Duration.ofSeconds(5));
-		// Stored without a message, as if the message had been lost: only a reload can find it.
+		// Stored without a message, as if the message had been lost: only a reload can
+		// find it.
 		String jti = "at_" + UUID.randomUUID();
 		revokeInRedis(jti);
 		sleep(Duration.ofMillis(500));

@@ -23,7 +23,8 @@ class RevocationListTests {
 
 	@Test
 	void isRevokedWhenExpiredWithinRetentionThenStillTrue() {
-		// The validators still accept a token this far past exp, so its revocation must still count.
+		// The validators still accept a token this far past exp, so its revocation must
+		// still count.
 		RevocationList list = list(this.now);
 		list.revoke("at_1", this.now.minusSeconds(10));
 		assertThat(list.isRevoked("at_1")).isTrue();

@@ -20,7 +20,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.awaitility.Awaitility.await;
 
-/** A revoked token is refused over HTTP, in both revocation modes, the way the authorization server revokes. */
+/**
+ * A revoked token is refused over HTTP, in both revocation modes, the way the
+ * authorization server revokes.
+ */
 class RevocationTests {
 
 	private static TestIssuer issuer;

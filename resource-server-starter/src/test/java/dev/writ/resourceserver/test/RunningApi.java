@@ -10,7 +10,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** {@link TestApi} running over real HTTP on a random port, trusting a {@link TestIssuer}. */
+/**
+ * {@link TestApi} running over real HTTP on a random port, trusting a {@link TestIssuer}.
+ */
 public final class RunningApi implements AutoCloseable {
 
 	public static final String AUDIENCE = "http://localhost:8081";
@@ -21,7 +23,10 @@ public final class RunningApi implements AutoCloseable {
 		this.context = context;
 	}
 
-	/** Starts the API; {@code properties} add to or override the defaults (revocation off). */
+	/**
+	 * Starts the API; {@code properties} add to or override the defaults (revocation
+	 * off).
+	 */
 	public static RunningApi start(TestIssuer issuer, Map<String, Object> properties) {
 		Map<String, Object> all = new LinkedHashMap<>();
 		all.put("server.port", 0);

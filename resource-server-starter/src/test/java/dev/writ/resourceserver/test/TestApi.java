@@ -23,7 +23,10 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A downstream service that uses the starter the way applications do: no security code beyond rules. */
+/**
+ * A downstream service that uses the starter the way applications do: no security code
+ * beyond rules.
+ */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 public class TestApi {

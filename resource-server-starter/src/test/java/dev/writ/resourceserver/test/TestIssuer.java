@@ -43,10 +43,11 @@ import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.resources.LoopResources;
 
 /**
- * A stand-in for Writ's authorization server over real HTTP on a loopback port: RFC 8414 metadata, a JWKS with an
- * RSA, an EC and an Ed25519 key (served with {@code Cache-Control: max-age=300} like the real one), and an RFC 7662
- * introspection endpoint that answers {@code active: false} for the token ids given to {@link #revoke(String)}. It
- * mints access tokens as the real server does (RFC 9068).
+ * A stand-in for Writ's authorization server over real HTTP on a loopback port: RFC 8414
+ * metadata, a JWKS with an RSA, an EC and an Ed25519 key (served with
+ * {@code Cache-Control: max-age=300} like the real one), and an RFC 7662 introspection
+ * endpoint that answers {@code active: false} for the token ids given to
+ * {@link #revoke(String)}. It mints access tokens as the real server does (RFC 9068).
  */
 public final class TestIssuer implements AutoCloseable {
 
@@ -64,7 +65,8 @@ public final class TestIssuer implements AutoCloseable {
 
 	private final Set<String> revoked = ConcurrentHashMap.newKeySet();
 
-	// Its own event loops: an application context shutting down disposes Reactor Netty's global ones.
+	// Its own event loops: an application context shutting down disposes Reactor Netty's
+	// global ones.
 	private final LoopResources loops = LoopResources.create("test-issuer", 1, true);
 
 	private final DisposableServer server;
@@ -120,12 +122,18 @@ public final class TestIssuer implements AutoCloseable {
 		return new JWKSet(List.<JWK>of(this.rsa, this.ec, this.ed25519)).toPublicJWKSet();
 	}
 
-	/** A valid RS256 access token for {@code audience} with these scopes and the default claims. */
+	/**
+	 * A valid RS256 access token for {@code audience} with these scopes and the default
+	 * claims.
+	 */
 	public String accessToken(String audience, String scope) {
 		return mint(JWSAlgorithm.RS256, (claims) -> claims.audience(audience).claim("scope", scope));
 	}
 
-	/** A valid access token signed with {@code algorithm} (RS256, ES256 or EdDSA); {@code claims} adjusts. */
+	/**
+	 * A valid access token signed with {@code algorithm} (RS256, ES256 or EdDSA);
+	 * {@code claims} adjusts.
+	 */
 	public String mint(JWSAlgorithm algorithm, Consumer<JWTClaimsSet.Builder> claims) {
 		return mint(algorithm, claims, (header) -> {
 		});
@@ -162,7 +170,9 @@ public final class TestIssuer implements AutoCloseable {
 		return jwt.serialize();
 	}
 
-	/** The claims of a fresh token as Writ issues them, before {@code adjust} changes any. */
+	/**
+	 * The claims of a fresh token as Writ issues them, before {@code adjust} changes any.
+	 */
 	public JWTClaimsSet claims(Consumer<JWTClaimsSet.Builder> adjust) {
 		Instant now = Instant.now();
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer())
@@ -199,7 +209,8 @@ public final class TestIssuer implements AutoCloseable {
 	private Mono<Void> introspect(HttpServerRequest request, HttpServerResponse response) {
 		count(request);
 		String expected = "Basic " + Base64.getEncoder()
-			.encodeToString((INTROSPECTION_CLIENT_ID + ":" + INTROSPECTION_CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+			.encodeToString(
+					(INTROSPECTION_CLIENT_ID + ":" + INTROSPECTION_CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
 		if (!expected.equals(request.requestHeaders().get("Authorization"))) {
 			response.status(HttpResponseStatus.UNAUTHORIZED);
 			return json(response, Map.of("error", "invalid_client"));
@@ -217,8 +228,9 @@ public final class TestIssuer implements AutoCloseable {
 	}
 
 	private void count(HttpServerRequest request) {
-		this.requests.computeIfAbsent(request.path().startsWith("/") ? request.path() : "/" + request.path(),
-				(path) -> new AtomicInteger())
+		this.requests
+			.computeIfAbsent(request.path().startsWith("/") ? request.path() : "/" + request.path(),
+					(path) -> new AtomicInteger())
 			.incrementAndGet();
 	}
 

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Scopes and organization roles per route and per method, the typed principal, and the 403 responses. */
+/**
+ * Scopes and organization roles per route and per method, the typed principal, and the
+ * 403 responses.
+ */
 class AuthorizationTests {
 
 	private static TestIssuer issuer;

@@ -10,7 +10,8 @@ class BearerErrorResponseTests {
 
 	@Test
 	void challengeWhenNoErrorThenBareBearer() {
-		assertThat(new BearerErrorResponse(HttpStatus.UNAUTHORIZED, null, "needed", null).challenge()).isEqualTo("Bearer");
+		assertThat(new BearerErrorResponse(HttpStatus.UNAUTHORIZED, null, "needed", null).challenge())
+			.isEqualTo("Bearer");
 	}
 
 	@Test
@@ -21,7 +22,8 @@ class BearerErrorResponseTests {
 
 	@Test
 	void challengeWhenDescriptionHasQuotesOrNonAsciiThenReplaced() {
-		// RFC 6750 §3: quotes, backslashes and characters outside printable ASCII may not appear.
+		// RFC 6750 §3: quotes, backslashes and characters outside printable ASCII may not
+		// appear.
 		assertThat(new BearerErrorResponse(HttpStatus.UNAUTHORIZED, "invalid_token", "bad \"kid\" \\ é\n", null)
 			.challenge()).isEqualTo("Bearer error=\"invalid_token\", error_description=\"bad 'kid' ' ''\"");
 	}

@@ -17,8 +17,9 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The API's own errors as RFC 9457 problem details. Security errors (401, 403) are not here: the starter answers
- * them per RFC 6750 before a controller runs, or when {@code requireOrganization()} denies.
+ * The API's own errors as RFC 9457 problem details. Security errors (401, 403) are not
+ * here: the starter answers them per RFC 6750 before a controller runs, or when
+ * {@code requireOrganization()} denies.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {

@@ -13,7 +13,8 @@ import org.springframework.data.relational.core.mapping.Table;
  * A project of one organization.
  *
  * @param id assigned by the database on insert
- * @param organizationId the organization (the {@code org} claim of the token that created it)
+ * @param organizationId the organization (the {@code org} claim of the token that created
+ * it)
  * @param name what people call it
  * @param createdBy the {@code sub} of the token that created it
  * @param createdAt when it was created

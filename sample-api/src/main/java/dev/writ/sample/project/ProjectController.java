@@ -21,12 +21,14 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Projects and deployments of the caller's organization. Each route names its scope; the organization comes from the
- * token ({@link WritPrincipal#requireOrganization()}), never from the request, so a caller cannot address another
- * organization's data.
+ * Projects and deployments of the caller's organization. Each route names its scope; the
+ * organization comes from the token ({@link WritPrincipal#requireOrganization()}), never
+ * from the request, so a caller cannot address another organization's data.
  *
- * <p>Request bodies are taken as {@code Mono}s so that they are read and validated only after the scope check: a
- * caller without the scope learns nothing about what a valid body looks like.
+ * <p>
+ * Request bodies are taken as {@code Mono}s so that they are read and validated only
+ * after the scope check: a caller without the scope learns nothing about what a valid
+ * body looks like.
  */
 @RestController
 class ProjectController {
@@ -46,7 +48,8 @@ class ProjectController {
 	@GetMapping("/projects")
 	@RequireScope("read:projects")
 	Flux<Project> list(@AuthenticationPrincipal WritPrincipal caller) {
-		return Flux.defer(() -> this.projects.findAllByOrganizationIdOrderByCreatedAtAscIdAsc(caller.requireOrganization()));
+		return Flux
+			.defer(() -> this.projects.findAllByOrganizationIdOrderByCreatedAtAscIdAsc(caller.requireOrganization()));
 	}
 
 	@PostMapping("/projects")
@@ -86,7 +89,8 @@ class ProjectController {
 
 	private Mono<Project> project(WritPrincipal caller, String id) {
 		return Mono.fromSupplier(caller::requireOrganization)
-			.flatMap((organization) -> parse(id).flatMap((uuid) -> this.projects.findByIdAndOrganizationId(uuid, organization)))
+			.flatMap((organization) -> parse(id)
+				.flatMap((uuid) -> this.projects.findByIdAndOrganizationId(uuid, organization)))
 			.switchIfEmpty(Mono.error(() -> new ProjectNotFoundException(id)));
 	}
 

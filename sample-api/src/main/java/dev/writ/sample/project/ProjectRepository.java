@@ -7,7 +7,10 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.data.repository.reactive.ReactiveCrudRepository;
 
-/** Projects, always looked up within one organization so that no query can reach another's. */
+/**
+ * Projects, always looked up within one organization so that no query can reach
+ * another's.
+ */
 interface ProjectRepository extends ReactiveCrudRepository<Project, UUID> {
 
 	Flux<Project> findAllByOrganizationIdOrderByCreatedAtAscIdAsc(String organizationId);

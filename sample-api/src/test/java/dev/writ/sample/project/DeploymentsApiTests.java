@@ -13,7 +13,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The deployment routes over real HTTP and PostgreSQL: scopes, organization isolation, validation. */
+/**
+ * The deployment routes over real HTTP and PostgreSQL: scopes, organization isolation,
+ * validation.
+ */
 class DeploymentsApiTests {
 
 	private static final String ALL_SCOPES = "read:projects write:projects read:deployments write:deployments";

@@ -16,7 +16,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The project routes over real HTTP and PostgreSQL: scopes, organization isolation, errors. */
+/**
+ * The project routes over real HTTP and PostgreSQL: scopes, organization isolation,
+ * errors.
+ */
 class ProjectsApiTests {
 
 	private static final String ALL_SCOPES = "read:projects write:projects read:deployments write:deployments";
@@ -132,7 +135,8 @@ class ProjectsApiTests {
 			.isOk()
 			.expectBody()
 			.jsonPath("$[*].organizationId")
-			.value((organizations) -> assertThat((Iterable<Object>) organizations).isNotEmpty().containsOnly("org_acme"))
+			.value((organizations) -> assertThat((Iterable<Object>) organizations).isNotEmpty()
+				.containsOnly("org_acme"))
 			.jsonPath("$[?(@.id == '" + acme + "')].name")
 			.isEqualTo("Anvil delivery")
 			.jsonPath("$[?(@.name == 'Hammock district')]")
@@ -204,8 +208,9 @@ class ProjectsApiTests {
 			.expectStatus()
 			.isForbidden()
 			.expectHeader()
-			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\", error_description=\"this "
-					+ "resource needs a token issued for an organization (org claim)\"")
+			.valueEquals(HttpHeaders.WWW_AUTHENTICATE,
+					"Bearer error=\"insufficient_scope\", error_description=\"this "
+							+ "resource needs a token issued for an organization (org claim)\"")
 			.expectBody()
 			.json("""
 					{"error":"insufficient_scope",

@@ -27,13 +27,16 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Verifies a {@code private_key_jwt} client assertion: RFC 7523 §3 checked in its order, then the signature against
- * the client's registered keys, then single use.
+ * Verifies a {@code private_key_jwt} client assertion: RFC 7523 §3 checked in its order,
+ * then the signature against the client's registered keys, then single use.
  */
 @Component
 final class ClientAssertionVerifier {
 
-	/** Asymmetric algorithms only: a shared-secret MAC would make the client secret a signing key. */
+	/**
+	 * Asymmetric algorithms only: a shared-secret MAC would make the client secret a
+	 * signing key.
+	 */
 	private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
 			JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256,
 			JWSAlgorithm.ES384, JWSAlgorithm.ES512, JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519);
@@ -87,13 +90,15 @@ final class ClientAssertionVerifier {
 		if (!clientId.equals(claims.getIssuer()) || !clientId.equals(claims.getSubject())) {
 			throw OAuth2Exception.invalidClient("client_assertion iss and sub must be the client id");
 		}
-		// §3 item 3: the audience identifies this server: its issuer, or the endpoint called.
+		// §3 item 3: the audience identifies this server: its issuer, or the endpoint
+		// called.
 		List<String> audience = claims.getAudience();
-		if (audience == null || (!audience.contains(this.properties.issuer().toString())
-				&& !audience.contains(endpoint) && !audience.contains(this.properties.endpoint("/oauth2/token")))) {
+		if (audience == null || (!audience.contains(this.properties.issuer().toString()) && !audience.contains(endpoint)
+				&& !audience.contains(this.properties.endpoint("/oauth2/token")))) {
 			throw OAuth2Exception.invalidClient("client_assertion audience does not identify this server");
 		}
-		// §3 item 4: exp is required and in the future; we also bound it so jti need not be kept long.
+		// §3 item 4: exp is required and in the future; we also bound it so jti need not
+		// be kept long.
 		Date expiration = claims.getExpirationTime();
 		if (expiration == null || !expiration.toInstant().isAfter(now.minus(CLOCK_SKEW))) {
 			throw OAuth2Exception.invalidClient("client_assertion has expired or has no exp");
@@ -101,7 +106,8 @@ final class ClientAssertionVerifier {
 		if (expiration.toInstant().isAfter(now.plus(MAX_LIFETIME))) {
 			throw OAuth2Exception.invalidClient("client_assertion exp is too far in the future");
 		}
-		// §3 items 5 and 6: not used before nbf, and iat (when present) not in the future.
+		// §3 items 5 and 6: not used before nbf, and iat (when present) not in the
+		// future.
 		Date notBefore = claims.getNotBeforeTime();
 		Date issuedAt = claims.getIssueTime();
 		if ((notBefore != null && notBefore.toInstant().isAfter(now.plus(CLOCK_SKEW)))

@@ -10,11 +10,13 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Authenticates the client of a protocol request (RFC 6749 §2.3) by the method it presented, which its registration
- * must allow.
+ * Authenticates the client of a protocol request (RFC 6749 §2.3) by the method it
+ * presented, which its registration must allow.
  *
- * <p>Every failure is the same {@code invalid_client}: an unknown client, a method it may not use and a wrong secret
- * are indistinguishable to the caller, and take the same time (see {@link ClientSecretVerifier}).
+ * <p>
+ * Every failure is the same {@code invalid_client}: an unknown client, a method it may
+ * not use and a wrong secret are indistinguishable to the caller, and take the same time
+ * (see {@link ClientSecretVerifier}).
  */
 @Component
 public final class ClientAuthenticator {
@@ -33,13 +35,14 @@ public final class ClientAuthenticator {
 
 	/**
 	 * @param credentials what the request presented
-	 * @param endpoint the absolute URL of the endpoint called, an acceptable audience of a client assertion
+	 * @param endpoint the absolute URL of the endpoint called, an acceptable audience of
+	 * a client assertion
 	 */
 	public Mono<AuthenticatedClient> authenticate(ClientCredentials credentials, String endpoint) {
 		return this.clients.findByClientId(credentials.clientId())
 			.flatMap((client) -> verify(client, credentials, endpoint))
-			.switchIfEmpty(this.secrets.spendUnknownClient(credentials).then(Mono.error(
-					() -> OAuth2Exception.invalidClient("client authentication failed"))));
+			.switchIfEmpty(this.secrets.spendUnknownClient(credentials)
+				.then(Mono.error(() -> OAuth2Exception.invalidClient("client authentication failed"))));
 	}
 
 	private Mono<AuthenticatedClient> verify(Client client, ClientCredentials credentials, String endpoint) {

@@ -15,7 +15,8 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 
 /**
- * What a request presents to authenticate its client, before anything is checked against the registration.
+ * What a request presents to authenticate its client, before anything is checked against
+ * the registration.
  *
  * @param clientId the client identifier claimed
  * @param method how the client authenticates
@@ -29,7 +30,8 @@ public record ClientCredentials(String clientId, ClientAuthenticationMethod meth
 	static final String JWT_BEARER_ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
 	/**
-	 * Reads the credentials of a request. RFC 6749 §2.3 forbids more than one authentication method in a request.
+	 * Reads the credentials of a request. RFC 6749 §2.3 forbids more than one
+	 * authentication method in a request.
 	 */
 	public static ClientCredentials extract(HttpHeaders headers, FormParameters parameters) {
 		List<ClientCredentials> presented = new ArrayList<>(1);
@@ -57,15 +59,17 @@ public record ClientCredentials(String clientId, ClientAuthenticationMethod meth
 		return credentials;
 	}
 
-	/** RFC 6749 §2.3.1: the id and secret are form-encoded before they are joined and Base64-encoded. */
+	/**
+	 * RFC 6749 §2.3.1: the id and secret are form-encoded before they are joined and
+	 * Base64-encoded.
+	 */
 	private static ClientCredentials basic(String authorization) {
 		if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
 			throw OAuth2Exception.invalidClient("unsupported authorization scheme");
 		}
 		String decoded;
 		try {
-			decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-					StandardCharsets.UTF_8);
+			decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
 		}
 		catch (IllegalArgumentException ex) {
 			throw OAuth2Exception.invalidClient("malformed Basic credentials");
@@ -92,7 +96,8 @@ public record ClientCredentials(String clientId, ClientAuthenticationMethod meth
 		if (assertion == null) {
 			throw OAuth2Exception.invalidClient("client_assertion is missing");
 		}
-		// RFC 7523 §3: the client is identified by the assertion's sub; client_id is optional and checked against it.
+		// RFC 7523 §3: the client is identified by the assertion's sub; client_id is
+		// optional and checked against it.
 		String clientId = ClientAssertion.subjectOf(assertion);
 		return new ClientCredentials(clientId, ClientAuthenticationMethod.PRIVATE_KEY_JWT, null, assertion);
 	}

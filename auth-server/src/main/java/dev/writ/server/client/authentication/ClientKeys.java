@@ -16,9 +16,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
- * The public keys a {@code private_key_jwt} client signs its assertions with: registered inline ({@code jwks}) or
- * fetched from its {@code jwks_uri} (RFC 7591 §2) and kept for a few minutes, so that a client can rotate its keys
- * without re-registering and a busy client does not cost a fetch per request.
+ * The public keys a {@code private_key_jwt} client signs its assertions with: registered
+ * inline ({@code jwks}) or fetched from its {@code jwks_uri} (RFC 7591 §2) and kept for a
+ * few minutes, so that a client can rotate its keys without re-registering and a busy
+ * client does not cost a fetch per request.
  */
 @Component
 final class ClientKeys {
@@ -34,9 +35,7 @@ final class ClientKeys {
 	private final Map<String, Mono<JWKSet>> fetched = new ConcurrentHashMap<>();
 
 	ClientKeys(WebClient.Builder webClient) {
-		this.webClient = webClient
-			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_JWKS_BYTES))
-			.build();
+		this.webClient = webClient.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_JWKS_BYTES)).build();
 	}
 
 	Mono<JWKSet> keys(Client client) {
@@ -47,11 +46,10 @@ final class ClientKeys {
 		if (uri == null) {
 			return Mono.error(OAuth2Exception.invalidClient("the client has no registered keys"));
 		}
-		return this.fetched.computeIfAbsent(uri, this::fetch)
-			.onErrorResume((ex) -> {
-				this.fetched.remove(uri);
-				return Mono.error(OAuth2Exception.invalidClient("the client's jwks_uri could not be read"));
-			});
+		return this.fetched.computeIfAbsent(uri, this::fetch).onErrorResume((ex) -> {
+			this.fetched.remove(uri);
+			return Mono.error(OAuth2Exception.invalidClient("the client's jwks_uri could not be read"));
+		});
 	}
 
 	private Mono<JWKSet> fetch(String uri) {

@@ -15,9 +15,10 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Checks a client secret against its stored hash (RFC 6749 §2.3.1).
  *
- * <p>Hashing is deliberately slow, so it runs on the bounded-elastic scheduler and never on an event loop. A request
- * for a client that does not exist spends the same work on a dummy hash, so response times do not reveal which client
- * ids are registered.
+ * <p>
+ * Hashing is deliberately slow, so it runs on the bounded-elastic scheduler and never on
+ * an event loop. A request for a client that does not exist spends the same work on a
+ * dummy hash, so response times do not reveal which client ids are registered.
  */
 @Component
 final class ClientSecretVerifier {

@@ -1,6 +1,5 @@
 package dev.writ.server.oauth2.introspection;
 
-
 import dev.writ.server.WritProperties;
 import dev.writ.server.client.authentication.ClientAuthenticator;
 import dev.writ.server.client.authentication.ClientCredentials;
@@ -17,9 +16,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * Token introspection (RFC 7662): an authenticated confidential client learns whether a token is active and what it
- * says. Any such client may ask (as in Keycloak); a token that is malformed, foreign, expired or revoked is simply
- * {@code {"active": false}} (§2.2), so the answer never tells which.
+ * Token introspection (RFC 7662): an authenticated confidential client learns whether a
+ * token is active and what it says. Any such client may ask (as in Keycloak); a token
+ * that is malformed, foreign, expired or revoked is simply {@code {"active": false}}
+ * (§2.2), so the answer never tells which.
  */
 @Component
 public final class IntrospectionEndpoint {
@@ -49,7 +49,8 @@ public final class IntrospectionEndpoint {
 			ClientCredentials credentials = ClientCredentials.extract(request.headers().asHttpHeaders(), parameters);
 			return this.clientAuthenticator.authenticate(credentials, this.endpointUrl)
 				.filter((client) -> client.isConfidential())
-				.switchIfEmpty(Mono.error(() -> OAuth2Exception.invalidClient("introspection requires a confidential client")))
+				.switchIfEmpty(
+						Mono.error(() -> OAuth2Exception.invalidClient("introspection requires a confidential client")))
 				.then(introspect(token));
 		}).flatMap((response) -> NoStoreResponse.json(response.toJson()));
 	}

@@ -25,9 +25,12 @@ import reactor.core.publisher.Mono;
 /**
  * Authorization server metadata (RFC 8414), also served as OpenID Provider metadata.
  *
- * <p>Built as a map rather than with Spring Authorization Server's {@code OAuth2AuthorizationServerMetadata} builder,
- * because that builder requires an {@code authorization_endpoint}, which RFC 8414 §2 does not when no supported grant
- * uses one; every claim name still comes from its {@link OAuth2AuthorizationServerMetadataClaimNames}.
+ * <p>
+ * Built as a map rather than with Spring Authorization Server's
+ * {@code OAuth2AuthorizationServerMetadata} builder, because that builder requires an
+ * {@code authorization_endpoint}, which RFC 8414 §2 does not when no supported grant uses
+ * one; every claim name still comes from its
+ * {@link OAuth2AuthorizationServerMetadataClaimNames}.
  */
 @Component
 public final class AuthorizationServerMetadataEndpoint {
@@ -51,12 +54,14 @@ public final class AuthorizationServerMetadataEndpoint {
 	AuthorizationServerMetadataEndpoint(WritProperties properties, TokenEndpoint tokenEndpoint) {
 		Map<String, Object> metadata = new LinkedHashMap<>();
 		metadata.put(OAuth2AuthorizationServerMetadataClaimNames.ISSUER, properties.issuer().toString());
-		metadata.put(OAuth2AuthorizationServerMetadataClaimNames.TOKEN_ENDPOINT, properties.endpoint(TokenEndpoint.PATH));
+		metadata.put(OAuth2AuthorizationServerMetadataClaimNames.TOKEN_ENDPOINT,
+				properties.endpoint(TokenEndpoint.PATH));
 		metadata.put(OAuth2AuthorizationServerMetadataClaimNames.TOKEN_ENDPOINT_AUTH_METHODS_SUPPORTED,
 				CLIENT_AUTHENTICATION_METHODS);
 		metadata.put("token_endpoint_auth_signing_alg_values_supported", ASSERTION_ALGORITHMS);
 		metadata.put(OAuth2AuthorizationServerMetadataClaimNames.JWKS_URI, properties.endpoint(JWKS_PATH));
-		// REQUIRED by §2; empty until the authorization endpoint exists, since no response type is supported yet.
+		// REQUIRED by §2; empty until the authorization endpoint exists, since no
+		// response type is supported yet.
 		metadata.put(OAuth2AuthorizationServerMetadataClaimNames.RESPONSE_TYPES_SUPPORTED, List.of());
 		metadata.put(OAuth2AuthorizationServerMetadataClaimNames.GRANT_TYPES_SUPPORTED,
 				tokenEndpoint.grantTypes().stream().map(AuthorizationGrantType::getValue).sorted().toList());

@@ -18,11 +18,14 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * Token revocation (RFC 7009). A client revokes a token issued to it; the token's {@code jti} goes onto the
- * revocation list until the token would have expired, and resource servers hear of it at once.
+ * Token revocation (RFC 7009). A client revokes a token issued to it; the token's
+ * {@code jti} goes onto the revocation list until the token would have expired, and
+ * resource servers hear of it at once.
  *
- * <p>§2.2: an invalid, expired or unknown token is answered with 200 like a revoked one, and {@code token_type_hint}
- * only tells where to look first (§2.1), so an unknown hint is ignored.
+ * <p>
+ * §2.2: an invalid, expired or unknown token is answered with 200 like a revoked one, and
+ * {@code token_type_hint} only tells where to look first (§2.1), so an unknown hint is
+ * ignored.
  */
 @Component
 public final class RevocationEndpoint {
@@ -56,7 +59,8 @@ public final class RevocationEndpoint {
 
 	private Mono<Void> revoke(AuthenticatedClient client, String token) {
 		return this.verifier.verify(token).flatMap((claims) -> {
-			// §2.1: the server verifies that the token was issued to the client asking, and refuses otherwise.
+			// §2.1: the server verifies that the token was issued to the client asking,
+			// and refuses otherwise.
 			if (!client.client().clientId().equals(clientId(claims))) {
 				return Mono.error(OAuth2Exception.unauthorizedClient("the token was not issued to this client"));
 			}

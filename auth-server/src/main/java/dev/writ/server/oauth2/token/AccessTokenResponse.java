@@ -17,7 +17,8 @@ public record AccessTokenResponse(IssuedAccessToken accessToken) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("access_token", this.accessToken.value());
 		json.put("token_type", "Bearer");
-		json.put("expires_in", this.accessToken.expiresAt().getEpochSecond() - this.accessToken.issuedAt().getEpochSecond());
+		json.put("expires_in",
+				this.accessToken.expiresAt().getEpochSecond() - this.accessToken.issuedAt().getEpochSecond());
 		if (!this.accessToken.scope().isEmpty()) {
 			json.put("scope", this.accessToken.scope().toString());
 		}

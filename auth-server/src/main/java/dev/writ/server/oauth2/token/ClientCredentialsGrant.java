@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The client credentials grant (RFC 6749 §4.4): a confidential client gets a token for itself, in the organization it
- * is registered in.
+ * The client credentials grant (RFC 6749 §4.4): a confidential client gets a token for
+ * itself, in the organization it is registered in.
  */
 @Component
 final class ClientCredentialsGrant implements GrantHandler {
@@ -42,7 +42,8 @@ final class ClientCredentialsGrant implements GrantHandler {
 
 	@Override
 	public Mono<AccessTokenResponse> grant(AuthenticatedClient authenticated, FormParameters parameters) {
-		// §4.4: "The client credentials grant type MUST only be used by confidential clients."
+		// §4.4: "The client credentials grant type MUST only be used by confidential
+		// clients."
 		if (!authenticated.isConfidential()) {
 			throw OAuth2Exception.unauthorizedClient("a public client cannot use the client_credentials grant");
 		}
@@ -55,7 +56,10 @@ final class ClientCredentialsGrant implements GrantHandler {
 		return this.issuer.issue(request).map(AccessTokenResponse::new);
 	}
 
-	/** §4.4.2 and §3.3: the requested scope, which must be within the client's, or the client's default scope. */
+	/**
+	 * §4.4.2 and §3.3: the requested scope, which must be within the client's, or the
+	 * client's default scope.
+	 */
 	private static Scope scope(Client client, String requested) {
 		Scope scope = Scope.parse(requested);
 		if (scope.isEmpty()) {
@@ -69,9 +73,10 @@ final class ClientCredentialsGrant implements GrantHandler {
 	}
 
 	/**
-	 * RFC 8707 §2: the resources named, each of which the client must be registered for; without any, every audience
-	 * of the client, and with none registered the client itself (as Spring Authorization Server does), since RFC 9068
-	 * requires an {@code aud}.
+	 * RFC 8707 §2: the resources named, each of which the client must be registered for;
+	 * without any, every audience of the client, and with none registered the client
+	 * itself (as Spring Authorization Server does), since RFC 9068 requires an
+	 * {@code aud}.
 	 */
 	private static List<String> audiences(Client client, List<String> resources) {
 		for (String resource : resources) {

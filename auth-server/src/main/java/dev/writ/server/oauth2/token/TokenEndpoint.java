@@ -24,8 +24,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * The token endpoint (RFC 6749 §3.2): read the form, authenticate the client, check the grant type, count the
- * request, and let the grant's handler decide.
+ * The token endpoint (RFC 6749 §3.2): read the form, authenticate the client, check the
+ * grant type, count the request, and let the grant's handler decide.
  */
 @Component
 public final class TokenEndpoint {
@@ -43,7 +43,8 @@ public final class TokenEndpoint {
 	TokenEndpoint(ClientAuthenticator clientAuthenticator, List<GrantHandler> grants, RateLimiter rateLimiter,
 			WritProperties properties) {
 		this.clientAuthenticator = clientAuthenticator;
-		this.grants = grants.stream().collect(Collectors.toUnmodifiableMap(GrantHandler::grantType, Function.identity()));
+		this.grants = grants.stream()
+			.collect(Collectors.toUnmodifiableMap(GrantHandler::grantType, Function.identity()));
 		this.rateLimiter = rateLimiter;
 		this.endpointUrl = properties.endpoint(PATH);
 	}
@@ -60,7 +61,8 @@ public final class TokenEndpoint {
 	}
 
 	private Mono<AccessTokenResponse> token(ServerRequest request, FormParameters parameters) {
-		// §4.x.3: grant_type is required; checked before the client so a malformed request costs no hashing.
+		// §4.x.3: grant_type is required; checked before the client so a malformed
+		// request costs no hashing.
 		AuthorizationGrantType grantType = new AuthorizationGrantType(
 				parameters.require(OAuth2ParameterNames.GRANT_TYPE));
 		ClientCredentials credentials = ClientCredentials.extract(request.headers().asHttpHeaders(), parameters);
@@ -72,12 +74,12 @@ public final class TokenEndpoint {
 			FormParameters parameters) {
 		GrantHandler handler = this.grants.get(grantType);
 		if (handler == null) {
-			return Mono.error(OAuth2Exception.unsupportedGrantType(
-					"the grant type '" + grantType.getValue() + "' is not supported"));
+			return Mono.error(OAuth2Exception
+				.unsupportedGrantType("the grant type '" + grantType.getValue() + "' is not supported"));
 		}
 		if (!client.client().registration().getAuthorizationGrantTypes().contains(grantType)) {
-			return Mono.error(OAuth2Exception.unauthorizedClient(
-					"the client is not registered for the grant type '" + grantType.getValue() + "'"));
+			return Mono.error(OAuth2Exception
+				.unauthorizedClient("the client is not registered for the grant type '" + grantType.getValue() + "'"));
 		}
 		return this.rateLimiter.tokenRequest(client.client().clientId())
 			.then(Mono.defer(() -> handler.grant(client, parameters)));

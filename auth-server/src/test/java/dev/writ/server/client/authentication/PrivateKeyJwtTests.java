@@ -31,7 +31,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static dev.writ.server.test.TokenRequests.form;
 import static dev.writ.server.test.TokenRequests.post;
 
-/** {@code private_key_jwt} client authentication (RFC 7523 §2.2 and §3) at the token endpoint. */
+/**
+ * {@code private_key_jwt} client authentication (RFC 7523 §2.2 and §3) at the token
+ * endpoint.
+ */
 class PrivateKeyJwtTests {
 
 	private static final String CLIENT_ID = "jwt-client";
@@ -121,14 +124,14 @@ class PrivateKeyJwtTests {
 
 	@Test
 	void tokenWhenExpiredThenInvalidClient() throws JOSEException {
-		expectInvalidClient(sign(validClaims().expirationTime(Date.from(Instant.now().minusSeconds(120))).build(),
-				clientKey));
+		expectInvalidClient(
+				sign(validClaims().expirationTime(Date.from(Instant.now().minusSeconds(120))).build(), clientKey));
 	}
 
 	@Test
 	void tokenWhenExpiryTooFarThenInvalidClient() throws JOSEException {
-		expectInvalidClient(sign(validClaims().expirationTime(Date.from(Instant.now().plusSeconds(86400))).build(),
-				clientKey));
+		expectInvalidClient(
+				sign(validClaims().expirationTime(Date.from(Instant.now().plusSeconds(86400))).build(), clientKey));
 	}
 
 	@Test

@@ -34,15 +34,22 @@ class AuthorizationServerMetadataTests {
 			.expectHeader()
 			.valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=300, public")
 			.expectBody()
-			.jsonPath("$.issuer").isEqualTo(issuer)
-			.jsonPath("$.token_endpoint").isEqualTo(issuer + "/oauth2/token")
-			.jsonPath("$.jwks_uri").isEqualTo(issuer + "/oauth2/jwks")
-			.jsonPath("$.introspection_endpoint").isEqualTo(issuer + "/oauth2/introspect")
-			.jsonPath("$.revocation_endpoint").isEqualTo(issuer + "/oauth2/revoke")
-			.jsonPath("$.grant_types_supported").isEqualTo(java.util.List.of("client_credentials"))
+			.jsonPath("$.issuer")
+			.isEqualTo(issuer)
+			.jsonPath("$.token_endpoint")
+			.isEqualTo(issuer + "/oauth2/token")
+			.jsonPath("$.jwks_uri")
+			.isEqualTo(issuer + "/oauth2/jwks")
+			.jsonPath("$.introspection_endpoint")
+			.isEqualTo(issuer + "/oauth2/introspect")
+			.jsonPath("$.revocation_endpoint")
+			.isEqualTo(issuer + "/oauth2/revoke")
+			.jsonPath("$.grant_types_supported")
+			.isEqualTo(java.util.List.of("client_credentials"))
 			.jsonPath("$.token_endpoint_auth_methods_supported")
 			.isEqualTo(java.util.List.of("client_secret_basic", "client_secret_post", "private_key_jwt"))
-			.jsonPath("$.response_types_supported").isEmpty();
+			.jsonPath("$.response_types_supported")
+			.isEmpty();
 	}
 
 	@Test
@@ -53,9 +60,12 @@ class AuthorizationServerMetadataTests {
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.keys[0].kid").isNotEmpty()
-			.jsonPath("$.keys[0].d").doesNotExist()
-			.jsonPath("$.keys[0].p").doesNotExist();
+			.jsonPath("$.keys[0].kid")
+			.isNotEmpty()
+			.jsonPath("$.keys[0].d")
+			.doesNotExist()
+			.jsonPath("$.keys[0].p")
+			.doesNotExist();
 	}
 
 }

@@ -47,12 +47,13 @@ class RevocationEndpointTests {
 	void revokeWhenOwnTokenThenListedUntilExpiryAndPublished() throws Exception {
 		String token = m2mToken(client, null);
 		JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
-		String expected = "{\"jti\":\"" + claims.getJWTID() + "\",\"exp\":" + claims.getExpirationTime().getTime() / 1000
-				+ "}";
+		String expected = "{\"jti\":\"" + claims.getJWTID() + "\",\"exp\":"
+				+ claims.getExpirationTime().getTime() / 1000 + "}";
 		ReactiveRedisMessageListenerContainer listener = new ReactiveRedisMessageListenerContainer(
 				server.bean(ReactiveRedisConnectionFactory.class));
 		try {
-			// receiveLater completes once SUBSCRIBE is acknowledged, so the message cannot slip past.
+			// receiveLater completes once SUBSCRIBE is acknowledged, so the message
+			// cannot slip past.
 			Flux<String> messages = listener.receiveLater(ChannelTopic.of("writ:revocations"))
 				.block()
 				.map((message) -> message.getMessage());

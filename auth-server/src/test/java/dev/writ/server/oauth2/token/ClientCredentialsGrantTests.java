@@ -55,7 +55,8 @@ class ClientCredentialsGrantTests {
 		assertThat(jwt.getHeader().getType()).isEqualTo(new JOSEObjectType("at+jwt"));
 		assertThat(jwt.getHeader().getKeyID()).isNotBlank();
 		assertThat(jwt.verify(JwkVerifiers.create(jwt.getHeader(),
-				server.bean(SigningKeys.class).publishedKey(jwt.getHeader().getKeyID()).block()))).isTrue();
+				server.bean(SigningKeys.class).publishedKey(jwt.getHeader().getKeyID()).block())))
+			.isTrue();
 		JWTClaimsSet claims = jwt.getJWTClaimsSet();
 		assertThat(claims.getIssuer()).isEqualTo(server.baseUrl());
 		assertThat(claims.getSubject()).isEqualTo(M2M_ID);
@@ -164,7 +165,8 @@ class ClientCredentialsGrantTests {
 		server.bean(RegisteredClients.class)
 			.save(new Client(registration, Scope.parse("read:projects"), List.of(), null, null))
 			.block();
-		Map<String, Object> body = tokenResponse(basic("short-lived", secret), form("grant_type", "client_credentials"));
+		Map<String, Object> body = tokenResponse(basic("short-lived", secret),
+				form("grant_type", "client_credentials"));
 		assertThat(body).containsEntry("expires_in", 60).containsEntry("scope", "read:projects");
 		JWTClaimsSet claims = SignedJWT.parse((String) body.get("access_token")).getJWTClaimsSet();
 		assertThat(claims.getAudience()).containsExactly("short-lived");

@@ -15,7 +15,9 @@ import static dev.writ.server.test.TokenRequests.basic;
 import static dev.writ.server.test.TokenRequests.form;
 import static dev.writ.server.test.TokenRequests.post;
 
-/** Malformed token requests get RFC 6749 §5.2 errors with the right status, never a 5xx. */
+/**
+ * Malformed token requests get RFC 6749 §5.2 errors with the right status, never a 5xx.
+ */
 class TokenEndpointErrorTests {
 
 	private static WebTestClient client;
@@ -26,18 +28,14 @@ class TokenEndpointErrorTests {
 	}
 
 	private static WebTestClient.ResponseSpec raw(String contentType, String authorization, String body) {
-		return client.post()
-			.uri("/oauth2/token")
-			.headers((headers) -> {
-				if (contentType != null) {
-					headers.set(HttpHeaders.CONTENT_TYPE, contentType);
-				}
-				if (authorization != null) {
-					headers.set(HttpHeaders.AUTHORIZATION, authorization);
-				}
-			})
-			.bodyValue(body)
-			.exchange();
+		return client.post().uri("/oauth2/token").headers((headers) -> {
+			if (contentType != null) {
+				headers.set(HttpHeaders.CONTENT_TYPE, contentType);
+			}
+			if (authorization != null) {
+				headers.set(HttpHeaders.AUTHORIZATION, authorization);
+			}
+		}).bodyValue(body).exchange();
 	}
 
 	private static void expectError(WebTestClient.ResponseSpec response, int status, String error) {
@@ -92,23 +90,28 @@ class TokenEndpointErrorTests {
 
 	@Test
 	void tokenWhenMalformedBasicThenInvalidClient() {
-		expectError(raw("application/x-www-form-urlencoded", "Basic %%%not-base64",
-				"grant_type=client_credentials"), 401, "invalid_client");
+		expectError(raw("application/x-www-form-urlencoded", "Basic %%%not-base64", "grant_type=client_credentials"),
+				401, "invalid_client");
 		expectError(raw("application/x-www-form-urlencoded", "Bearer abc", "grant_type=client_credentials"), 401,
 				"invalid_client");
 	}
 
 	@Test
 	void tokenWhenMethodNotAllowedForClientThenInvalidClient() {
-		// demo-spa is a public client: it has no secret and may not use client_secret_post.
-		expectError(post(client, "/oauth2/token", null, form("grant_type", "client_credentials", "client_id",
-				"demo-spa", "client_secret", "guess")), 401, "invalid_client");
+		// demo-spa is a public client: it has no secret and may not use
+		// client_secret_post.
+		expectError(
+				post(client, "/oauth2/token", null,
+						form("grant_type", "client_credentials", "client_id", "demo-spa", "client_secret", "guess")),
+				401, "invalid_client");
 	}
 
 	@Test
 	void tokenWhenTwoAuthenticationMethodsThenInvalidRequest() {
-		expectError(post(client, "/oauth2/token", basic(M2M_ID, M2M_SECRET), form("grant_type", "client_credentials",
-				"client_id", M2M_ID, "client_secret", M2M_SECRET)), 400, "invalid_request");
+		expectError(
+				post(client, "/oauth2/token", basic(M2M_ID, M2M_SECRET),
+						form("grant_type", "client_credentials", "client_id", M2M_ID, "client_secret", M2M_SECRET)),
+				400, "invalid_request");
 	}
 
 	@Test
@@ -119,16 +122,18 @@ class TokenEndpointErrorTests {
 
 	@Test
 	void tokenWhenParameterRepeatedThenInvalidRequest() {
-		expectError(raw("application/x-www-form-urlencoded", basic(M2M_ID, M2M_SECRET),
-				"grant_type=client_credentials&scope=read:projects&scope=write:projects"), 400, "invalid_request");
+		expectError(
+				raw("application/x-www-form-urlencoded", basic(M2M_ID, M2M_SECRET),
+						"grant_type=client_credentials&scope=read:projects&scope=write:projects"),
+				400, "invalid_request");
 		expectError(raw("application/x-www-form-urlencoded", basic(M2M_ID, M2M_SECRET),
 				"grant_type=client_credentials&grant_type=client_credentials"), 400, "invalid_request");
 	}
 
 	@Test
 	void tokenWhenJsonBodyThenUnsupportedMediaType() {
-		expectError(raw("application/json", basic(M2M_ID, M2M_SECRET), "{\"grant_type\":\"client_credentials\"}"),
-				415, "invalid_request");
+		expectError(raw("application/json", basic(M2M_ID, M2M_SECRET), "{\"grant_type\":\"client_credentials\"}"), 415,
+				"invalid_request");
 	}
 
 	@Test
@@ -139,8 +144,7 @@ class TokenEndpointErrorTests {
 	@Test
 	void tokenWhenBodyOversizedThenPayloadTooLarge() {
 		String body = "grant_type=client_credentials&padding=" + "x".repeat(200_000);
-		expectError(raw("application/x-www-form-urlencoded", basic(M2M_ID, M2M_SECRET), body), 413,
-				"invalid_request");
+		expectError(raw("application/x-www-form-urlencoded", basic(M2M_ID, M2M_SECRET), body), 413, "invalid_request");
 	}
 
 	@Test
@@ -165,7 +169,13 @@ class TokenEndpointErrorTests {
 
 	@Test
 	void unknownPathThenNotFoundJson() {
-		client.get().uri("/nothing-here").exchange().expectStatus().isNotFound().expectBody().jsonPath("$.error")
+		client.get()
+			.uri("/nothing-here")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.error")
 			.isEqualTo("not_found");
 	}
 
