@@ -2,8 +2,10 @@ package dev.writ.server.client.authentication;
 
 import dev.writ.server.client.Client;
 import dev.writ.server.client.RegisteredClients;
+import dev.writ.server.protocol.FormParameters;
 import dev.writ.server.protocol.OAuth2Exception;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +33,18 @@ public final class ClientAuthenticator {
 		this.clients = clients;
 		this.secrets = secrets;
 		this.assertions = assertions;
+	}
+
+	/**
+	 * Authenticates the client of a form-encoded protocol request by what its headers and
+	 * parameters present.
+	 * @param headers the request headers (for {@code client_secret_basic})
+	 * @param parameters the form parameters (for the other methods)
+	 * @param endpoint the absolute URL of the endpoint called, an acceptable audience of
+	 * a client assertion
+	 */
+	public Mono<AuthenticatedClient> authenticate(HttpHeaders headers, FormParameters parameters, String endpoint) {
+		return authenticate(ClientCredentials.extract(headers, parameters), endpoint);
 	}
 
 	/**

@@ -2,7 +2,6 @@ package dev.writ.server.oauth2.introspection;
 
 import dev.writ.server.WritProperties;
 import dev.writ.server.client.authentication.ClientAuthenticator;
-import dev.writ.server.client.authentication.ClientCredentials;
 import dev.writ.server.protocol.FormParameters;
 import dev.writ.server.protocol.NoStoreResponse;
 import dev.writ.server.protocol.OAuth2Exception;
@@ -46,8 +45,8 @@ public final class IntrospectionEndpoint {
 		return FormParameters.read(request).flatMap((parameters) -> {
 			// §2.1: token is required.
 			String token = parameters.require("token");
-			ClientCredentials credentials = ClientCredentials.extract(request.headers().asHttpHeaders(), parameters);
-			return this.clientAuthenticator.authenticate(credentials, this.endpointUrl)
+			return this.clientAuthenticator
+				.authenticate(request.headers().asHttpHeaders(), parameters, this.endpointUrl)
 				.filter((client) -> client.isConfidential())
 				.switchIfEmpty(
 						Mono.error(() -> OAuth2Exception.invalidClient("introspection requires a confidential client")))

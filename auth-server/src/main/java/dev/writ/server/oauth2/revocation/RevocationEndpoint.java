@@ -4,7 +4,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.writ.server.WritProperties;
 import dev.writ.server.client.authentication.AuthenticatedClient;
 import dev.writ.server.client.authentication.ClientAuthenticator;
-import dev.writ.server.client.authentication.ClientCredentials;
 import dev.writ.server.protocol.FormParameters;
 import dev.writ.server.protocol.NoStoreResponse;
 import dev.writ.server.protocol.OAuth2Exception;
@@ -51,8 +50,8 @@ public final class RevocationEndpoint {
 	public Mono<ServerResponse> handle(ServerRequest request) {
 		return FormParameters.read(request).flatMap((parameters) -> {
 			String token = parameters.require("token");
-			ClientCredentials credentials = ClientCredentials.extract(request.headers().asHttpHeaders(), parameters);
-			return this.clientAuthenticator.authenticate(credentials, this.endpointUrl)
+			return this.clientAuthenticator
+				.authenticate(request.headers().asHttpHeaders(), parameters, this.endpointUrl)
 				.flatMap((client) -> revoke(client, token));
 		}).then(NoStoreResponse.ok().build());
 	}

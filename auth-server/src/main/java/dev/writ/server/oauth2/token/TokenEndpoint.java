@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import dev.writ.server.WritProperties;
 import dev.writ.server.client.authentication.AuthenticatedClient;
 import dev.writ.server.client.authentication.ClientAuthenticator;
-import dev.writ.server.client.authentication.ClientCredentials;
 import dev.writ.server.protocol.FormParameters;
 import dev.writ.server.protocol.NoStoreResponse;
 import dev.writ.server.protocol.OAuth2Exception;
@@ -65,8 +64,7 @@ public final class TokenEndpoint {
 		// request costs no hashing.
 		AuthorizationGrantType grantType = new AuthorizationGrantType(
 				parameters.require(OAuth2ParameterNames.GRANT_TYPE));
-		ClientCredentials credentials = ClientCredentials.extract(request.headers().asHttpHeaders(), parameters);
-		return this.clientAuthenticator.authenticate(credentials, this.endpointUrl)
+		return this.clientAuthenticator.authenticate(request.headers().asHttpHeaders(), parameters, this.endpointUrl)
 			.flatMap((client) -> grant(client, grantType, parameters));
 	}
 
