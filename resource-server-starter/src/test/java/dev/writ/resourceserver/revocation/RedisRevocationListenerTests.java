@@ -111,8 +111,10 @@ class RedisRevocationListenerTests {
 		// find it.
 		String jti = "at_" + UUID.randomUUID();
 		revokeInRedis(jti);
-		sleep(Duration.ofMillis(500));
-		assertThat(this.list.isRevoked(jti)).isFalse();
+		// No assertion that the list lacks it yet: a heartbeat that times out on a slow
+		// machine may reload early,
+		// which is correct behaviour. What matters is that after the restart the list has
+		// it.
 		// The embedded Redis keeps nothing across a restart unless told to save first.
 		Path dump = dumpFile();
 		this.redis.execute((connection) -> connection.serverCommands().save()).blockLast();
