@@ -1,12 +1,14 @@
 package dev.writ.server.client;
 
 import java.util.List;
+import java.util.Set;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.writ.server.protocol.Scope;
 import dev.writ.server.org.OrganizationRole;
 
 import org.springframework.lang.Nullable;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
 /**
@@ -21,12 +23,32 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * @param organization the organization a machine client acts in, or {@code null}
  * @param jwks the public keys of a {@code private_key_jwt} client registered inline, or
  * {@code null}
+ * @param refreshTokens how the client's refresh tokens are issued and how long they live
  */
 public record Client(RegisteredClient registration, Scope defaultScope, List<String> audiences,
-		@Nullable OrganizationRole organization, @Nullable JWKSet jwks) {
+		@Nullable OrganizationRole organization, @Nullable JWKSet jwks, RefreshTokenSettings refreshTokens) {
 
 	public Client {
 		audiences = List.copyOf(audiences);
+	}
+
+	/** A client with the default refresh-token settings. */
+	public Client(RegisteredClient registration, Scope defaultScope, List<String> audiences,
+			@Nullable OrganizationRole organization, @Nullable JWKSet jwks) {
+		this(registration, defaultScope, audiences, organization, jwks, RefreshTokenSettings.DEFAULTS);
+	}
+
+	/**
+	 * A public client (RFC 6749 §2.1) cannot keep a secret, so it authenticates with
+	 * nothing but its id.
+	 */
+	public boolean isPublic() {
+		return this.registration.getClientAuthenticationMethods().equals(Set.of(ClientAuthenticationMethod.NONE));
+	}
+
+	/** The audiences of the client's tokens: RFC 9068 requires at least one. */
+	public List<String> tokenAudiences() {
+		return this.audiences.isEmpty() ? List.of(clientId()) : this.audiences;
 	}
 
 	public String clientId() {

@@ -32,16 +32,21 @@ final class R2dbcRegisteredClients implements RegisteredClients {
 	private static final String SELECT = """
 			SELECT client_id, client_name, client_secret_hash, client_secret_expires_at, token_endpoint_auth_methods,
 			       grant_types, redirect_uris, scopes, default_scopes, audiences, organization_id, organization_role,
-			       access_token_ttl_seconds, require_pkce, jwks::text AS jwks, jwks_uri, created_at
+			       access_token_ttl_seconds, require_pkce, jwks::text AS jwks, jwks_uri, created_at,
+			       post_logout_redirect_uris, require_consent, refresh_token_without_offline_access,
+			       refresh_token_idle_ttl_seconds, refresh_token_absolute_ttl_seconds
 			FROM oauth2_clients WHERE client_id = :clientId""";
 
 	private static final String UPSERT = """
 			INSERT INTO oauth2_clients (client_id, client_name, client_secret_hash, client_secret_expires_at,
 			    token_endpoint_auth_methods, grant_types, redirect_uris, scopes, default_scopes, audiences,
-			    organization_id, organization_role, access_token_ttl_seconds, require_pkce, jwks, jwks_uri)
+			    organization_id, organization_role, access_token_ttl_seconds, require_pkce, jwks, jwks_uri,
+			    post_logout_redirect_uris, require_consent, refresh_token_without_offline_access,
+			    refresh_token_idle_ttl_seconds, refresh_token_absolute_ttl_seconds)
 			VALUES (:clientId, :clientName, :secretHash, :secretExpiresAt, :authMethods, :grantTypes, :redirectUris,
 			    :scopes, :defaultScopes, :audiences, :organizationId, :organizationRole, :ttl, :requirePkce,
-			    CAST(:jwks AS jsonb), :jwksUri)
+			    CAST(:jwks AS jsonb), :jwksUri, :postLogoutRedirectUris, :requireConsent, :refreshWithoutOfflineAccess,
+			    :refreshIdleTtl, :refreshAbsoluteTtl)
 			ON CONFLICT (client_id) DO UPDATE SET client_name = EXCLUDED.client_name,
 			    client_secret_hash = EXCLUDED.client_secret_hash,
 			    client_secret_expires_at = EXCLUDED.client_secret_expires_at,
@@ -50,7 +55,12 @@ final class R2dbcRegisteredClients implements RegisteredClients {
 			    default_scopes = EXCLUDED.default_scopes, audiences = EXCLUDED.audiences,
 			    organization_id = EXCLUDED.organization_id, organization_role = EXCLUDED.organization_role,
 			    access_token_ttl_seconds = EXCLUDED.access_token_ttl_seconds, require_pkce = EXCLUDED.require_pkce,
-			    jwks = EXCLUDED.jwks, jwks_uri = EXCLUDED.jwks_uri, updated_at = now()""";
+			    jwks = EXCLUDED.jwks, jwks_uri = EXCLUDED.jwks_uri,
+			    post_logout_redirect_uris = EXCLUDED.post_logout_redirect_uris,
+			    require_consent = EXCLUDED.require_consent,
+			    refresh_token_without_offline_access = EXCLUDED.refresh_token_without_offline_access,
+			    refresh_token_idle_ttl_seconds = EXCLUDED.refresh_token_idle_ttl_seconds,
+			    refresh_token_absolute_ttl_seconds = EXCLUDED.refresh_token_absolute_ttl_seconds, updated_at = now()""";
 
 	private final DatabaseClient database;
 
@@ -81,7 +91,13 @@ final class R2dbcRegisteredClients implements RegisteredClients {
 			.bind("defaultScopes", client.defaultScope().tokens().toArray(String[]::new))
 			.bind("audiences", client.audiences().toArray(String[]::new))
 			.bind("ttl", (int) registration.getTokenSettings().getAccessTokenTimeToLive().toSeconds())
-			.bind("requirePkce", settings.isRequireProofKey());
+			.bind("requirePkce", settings.isRequireProofKey())
+			.bind("postLogoutRedirectUris", registration.getPostLogoutRedirectUris().toArray(String[]::new))
+			.bind("requireConsent", settings.isRequireAuthorizationConsent())
+			.bind("refreshWithoutOfflineAccess", client.refreshTokens().withoutOfflineAccess());
+		spec = bindNullable(spec, "refreshIdleTtl", seconds(client.refreshTokens().idleTimeToLive()), Integer.class);
+		spec = bindNullable(spec, "refreshAbsoluteTtl", seconds(client.refreshTokens().absoluteTimeToLive()),
+				Integer.class);
 		spec = bindNullable(spec, "secretHash", registration.getClientSecret(), String.class);
 		spec = bindNullable(spec, "secretExpiresAt",
 				(registration.getClientSecretExpiresAt() != null)
@@ -102,6 +118,14 @@ final class R2dbcRegisteredClients implements RegisteredClients {
 		return (value != null) ? spec.bind(name, value) : spec.bindNull(name, type);
 	}
 
+	private static Integer seconds(Duration duration) {
+		return (duration != null) ? (int) duration.toSeconds() : null;
+	}
+
+	private static Duration duration(Integer seconds) {
+		return (seconds != null) ? Duration.ofSeconds(seconds) : null;
+	}
+
 	private static <T> String[] values(Set<T> values, Function<T, String> value) {
 		return values.stream().map(value).toArray(String[]::new);
 	}
@@ -113,7 +137,8 @@ final class R2dbcRegisteredClients implements RegisteredClients {
 				: this.tokenProperties.accessTokenTimeToLive();
 		OffsetDateTime secretExpiresAt = row.get("client_secret_expires_at", OffsetDateTime.class);
 		ClientSettings.Builder settings = ClientSettings.builder()
-			.requireProofKey(Boolean.TRUE.equals(row.get("require_pkce", Boolean.class)));
+			.requireProofKey(Boolean.TRUE.equals(row.get("require_pkce", Boolean.class)))
+			.requireAuthorizationConsent(Boolean.TRUE.equals(row.get("require_consent", Boolean.class)));
 		String jwksUri = row.get("jwks_uri", String.class);
 		if (jwksUri != null) {
 			settings.jwkSetUrl(jwksUri);
@@ -129,6 +154,7 @@ final class R2dbcRegisteredClients implements RegisteredClients {
 			.authorizationGrantTypes((grants) -> strings(row, "grant_types")
 				.forEach((grant) -> grants.add(new AuthorizationGrantType(grant))))
 			.redirectUris((uris) -> uris.addAll(strings(row, "redirect_uris")))
+			.postLogoutRedirectUris((uris) -> uris.addAll(strings(row, "post_logout_redirect_uris")))
 			.scopes((scopes) -> scopes.addAll(strings(row, "scopes")))
 			.clientSettings(settings.build())
 			.tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ttl).build())
@@ -139,8 +165,12 @@ final class R2dbcRegisteredClients implements RegisteredClients {
 		String organizationId = row.get("organization_id", String.class);
 		OrganizationRole organization = (organizationId != null)
 				? new OrganizationRole(organizationId, row.get("organization_role", String.class)) : null;
+		RefreshTokenSettings refreshTokens = new RefreshTokenSettings(
+				Boolean.TRUE.equals(row.get("refresh_token_without_offline_access", Boolean.class)),
+				duration(row.get("refresh_token_idle_ttl_seconds", Integer.class)),
+				duration(row.get("refresh_token_absolute_ttl_seconds", Integer.class)));
 		return new Client(registration, defaultScope, strings(row, "audiences"), organization,
-				jwks(clientId, row.get("jwks", String.class)));
+				jwks(clientId, row.get("jwks", String.class)), refreshTokens);
 	}
 
 	private static List<String> strings(Readable row, String column) {

@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +42,23 @@ public final class JwkVerifiers {
 			return new JdkEd25519Verifier(okp);
 		}
 		return null;
+	}
+
+	/**
+	 * Whether {@code key} (of this server's JWKS) signed {@code jwt}: the key's own
+	 * {@code alg}, when it names one, must be the header's.
+	 */
+	public static boolean verifies(SignedJWT jwt, JWK key) {
+		if (key.getAlgorithm() != null && !key.getAlgorithm().equals(jwt.getHeader().getAlgorithm())) {
+			return false;
+		}
+		try {
+			JWSVerifier verifier = create(jwt.getHeader(), key);
+			return verifier != null && jwt.verify(verifier);
+		}
+		catch (JOSEException ex) {
+			return false;
+		}
 	}
 
 }

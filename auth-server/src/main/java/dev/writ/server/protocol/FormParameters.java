@@ -77,20 +77,34 @@ public final class FormParameters {
 	 * requires.
 	 */
 	public static FormParameters parse(String body) {
+		MultiValueMap<String, String> values = decodeAll(body);
+		values.forEach((name, all) -> {
+			if (all.size() > 1 && !REPEATABLE.contains(name)) {
+				throw OAuth2Exception.invalidRequest("parameter '" + name + "' is repeated");
+			}
+		});
+		return new FormParameters(values);
+	}
+
+	/**
+	 * Decodes an HTML form encoding (or a URL query, which uses the same one) keeping
+	 * repeated parameters, for a caller that must decide itself how to answer them.
+	 */
+	public static MultiValueMap<String, String> decodeAll(@Nullable String encoded) {
 		MultiValueMap<String, String> values = new LinkedMultiValueMap<>();
-		for (String pair : body.split("&")) {
+		if (encoded == null) {
+			return values;
+		}
+		for (String pair : encoded.split("&")) {
 			if (pair.isEmpty()) {
 				continue;
 			}
 			int equals = pair.indexOf('=');
 			String name = decode(equals < 0 ? pair : pair.substring(0, equals));
 			String value = (equals < 0) ? "" : decode(pair.substring(equals + 1));
-			if (values.containsKey(name) && !REPEATABLE.contains(name)) {
-				throw OAuth2Exception.invalidRequest("parameter '" + name + "' is repeated");
-			}
 			values.add(name, value);
 		}
-		return new FormParameters(values);
+		return values;
 	}
 
 	private static String decode(String encoded) {

@@ -79,6 +79,53 @@ public final class OAuth2Exception extends RuntimeException {
 		return badRequest("invalid_target", description);
 	}
 
+	/** RFC 6749 §4.1.2.1: the authorization server does not support the response type. */
+	public static OAuth2Exception unsupportedResponseType(String description) {
+		return badRequest(OAuth2ErrorCodes.UNSUPPORTED_RESPONSE_TYPE, description);
+	}
+
+	/** RFC 6749 §4.1.2.1: the user (or the server) denied the request. */
+	public static OAuth2Exception accessDenied(String description) {
+		return new OAuth2Exception(OAuth2ErrorCodes.ACCESS_DENIED, description, HttpStatus.FORBIDDEN, null, null);
+	}
+
+	/** OpenID Connect Core §3.1.2.6: {@code prompt=none} but the user must sign in. */
+	public static OAuth2Exception loginRequired(String description) {
+		return badRequest("login_required", description);
+	}
+
+	/** OpenID Connect Core §3.1.2.6: {@code prompt=none} but the user must consent. */
+	public static OAuth2Exception consentRequired(String description) {
+		return badRequest("consent_required", description);
+	}
+
+	/** OpenID Connect Core §3.1.2.6: request objects are not supported. */
+	public static OAuth2Exception requestNotSupported() {
+		return badRequest("request_not_supported", "the request parameter is not supported");
+	}
+
+	/** OpenID Connect Core §3.1.2.6: request objects by reference are not supported. */
+	public static OAuth2Exception requestUriNotSupported() {
+		return badRequest("request_uri_not_supported", "the request_uri parameter is not supported");
+	}
+
+	/**
+	 * RFC 6750 §3.1: a bearer token that is missing, malformed, expired or revoked; 401
+	 * with a {@code Bearer} challenge, which names the error only when a token was sent.
+	 */
+	public static OAuth2Exception invalidToken(String description, boolean tokenPresented) {
+		String challenge = tokenPresented
+				? "Bearer error=\"invalid_token\", error_description=\"" + description + "\"" : "Bearer";
+		return new OAuth2Exception("invalid_token", description, HttpStatus.UNAUTHORIZED, challenge, null);
+	}
+
+	/** RFC 6750 §3.1: the token lacks a scope the resource needs; 403. */
+	public static OAuth2Exception insufficientScope(String scope) {
+		return new OAuth2Exception("insufficient_scope", "the token lacks the scope '" + scope + "'",
+				HttpStatus.FORBIDDEN,
+				"Bearer error=\"insufficient_scope\", scope=\"" + scope + "\"", null);
+	}
+
 	/** 413: the request body is larger than any protocol message Writ accepts. */
 	public static OAuth2Exception requestTooLarge(String description) {
 		return new OAuth2Exception(OAuth2ErrorCodes.INVALID_REQUEST, description, HttpStatus.CONTENT_TOO_LARGE, null,

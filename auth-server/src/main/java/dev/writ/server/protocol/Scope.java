@@ -50,6 +50,10 @@ public record Scope(Set<String> tokens) {
 		return this.tokens.isEmpty();
 	}
 
+	public boolean contains(String token) {
+		return this.tokens.contains(token);
+	}
+
 	public boolean containsAll(Scope other) {
 		return this.tokens.containsAll(other.tokens);
 	}

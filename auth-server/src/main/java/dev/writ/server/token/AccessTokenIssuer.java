@@ -64,6 +64,12 @@ public final class AccessTokenIssuer {
 		if (!request.scope().isEmpty()) {
 			claims.claim("scope", request.scope().toString());
 		}
+		if (request.sessionId() != null) {
+			claims.claim("sid", request.sessionId());
+		}
+		if (request.authTime() != null) {
+			claims.claim("auth_time", request.authTime().getEpochSecond());
+		}
 		if (request.organization() != null) {
 			claims.claim("org", request.organization().organizationId()).claim("role", request.organization().role());
 		}

@@ -1,6 +1,7 @@
 package dev.writ.server.token;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import dev.writ.server.protocol.Scope;
@@ -18,12 +19,21 @@ import org.springframework.lang.Nullable;
  * @param scope the {@code scope} claim
  * @param organization the {@code org} and {@code role} claims, or {@code null}
  * @param timeToLive how long the token is valid
+ * @param sessionId the {@code sid} claim of a user's token: their browser session
+ * @param authTime the {@code auth_time} claim of a user's token (RFC 9068 §2.2.1)
  */
 public record AccessTokenRequest(String subject, String clientId, List<String> audiences, Scope scope,
-		@Nullable OrganizationRole organization, Duration timeToLive) {
+		@Nullable OrganizationRole organization, Duration timeToLive, @Nullable String sessionId,
+		@Nullable Instant authTime) {
 
 	public AccessTokenRequest {
 		audiences = List.copyOf(audiences);
+	}
+
+	/** A token a client gets for itself, with no user behind it. */
+	public AccessTokenRequest(String subject, String clientId, List<String> audiences, Scope scope,
+			@Nullable OrganizationRole organization, Duration timeToLive) {
+		this(subject, clientId, audiences, scope, organization, timeToLive, null, null);
 	}
 
 }

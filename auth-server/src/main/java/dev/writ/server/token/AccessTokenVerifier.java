@@ -6,9 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.writ.server.WritProperties;
@@ -58,7 +55,7 @@ public final class AccessTokenVerifier {
 			return Mono.empty();
 		}
 		return this.signingKeys.publishedKey(jwt.getHeader().getKeyID())
-			.filter((key) -> verifies(jwt, key))
+			.filter((key) -> JwkVerifiers.verifies(jwt, key))
 			.flatMap((key) -> claims(jwt))
 			.filter((claims) -> this.issuer.equals(claims.getIssuer()) && claims.getJWTID() != null
 					&& claims.getExpirationTime() != null);
@@ -74,19 +71,6 @@ public final class AccessTokenVerifier {
 		Date notBefore = claims.getNotBeforeTime();
 		return claims.getExpirationTime().toInstant().isAfter(now.minus(CLOCK_SKEW))
 				&& (notBefore == null || !notBefore.toInstant().isAfter(now.plus(CLOCK_SKEW)));
-	}
-
-	private static boolean verifies(SignedJWT jwt, JWK key) {
-		if (key.getAlgorithm() != null && !key.getAlgorithm().equals(jwt.getHeader().getAlgorithm())) {
-			return false;
-		}
-		try {
-			JWSVerifier verifier = JwkVerifiers.create(jwt.getHeader(), key);
-			return verifier != null && jwt.verify(verifier);
-		}
-		catch (JOSEException ex) {
-			return false;
-		}
 	}
 
 	private static Mono<JWTClaimsSet> claims(SignedJWT jwt) {

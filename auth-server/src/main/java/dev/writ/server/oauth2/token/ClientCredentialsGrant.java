@@ -90,7 +90,7 @@ final class ClientCredentialsGrant implements GrantHandler {
 		if (!resources.isEmpty()) {
 			return resources.stream().distinct().toList();
 		}
-		return client.audiences().isEmpty() ? List.of(client.clientId()) : client.audiences();
+		return client.tokenAudiences();
 	}
 
 	private static boolean isAbsoluteWithoutFragment(String value) {

@@ -1,0 +1,74 @@
+package dev.writ.server.oauth2.token;
+
+import dev.writ.server.client.authentication.AuthenticatedClient;
+import dev.writ.server.protocol.FormParameters;
+import dev.writ.server.protocol.OAuth2Exception;
+import dev.writ.server.protocol.Scope;
+import dev.writ.server.token.RefreshGrant;
+import dev.writ.server.token.RefreshTokenFamilies;
+import dev.writ.server.token.RefreshTokenRotation;
+
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The refresh token grant (RFC 6749 §6) with rotation (OAuth 2.1 §4.3.1, RFC 9700
+ * §4.14.2): every use gives a new refresh token and retires the old one, whose reuse
+ * revokes the family. The scope may narrow for the new access token, never widen; the
+ * refresh token's own scope stays as granted (§6).
+ */
+@Component
+final class RefreshTokenGrant implements GrantHandler {
+
+	private final RefreshTokenFamilies families;
+
+	private final UserTokens userTokens;
+
+	private final RefreshTokenIssuance issuance;
+
+	RefreshTokenGrant(RefreshTokenFamilies families, UserTokens userTokens, RefreshTokenIssuance issuance) {
+		this.families = families;
+		this.userTokens = userTokens;
+		this.issuance = issuance;
+	}
+
+	@Override
+	public AuthorizationGrantType grantType() {
+		return AuthorizationGrantType.REFRESH_TOKEN;
+	}
+
+	@Override
+	public Mono<AccessTokenResponse> grant(AuthenticatedClient client, FormParameters parameters) {
+		String refreshToken = parameters.require(OAuth2ParameterNames.REFRESH_TOKEN);
+		Scope requested = Scope.parse(parameters.get(OAuth2ParameterNames.SCOPE));
+		// The scope is checked before rotating, so that a bad request does not cost the
+		// client its refresh token.
+		return this.families.find(refreshToken)
+			.flatMap((active) -> {
+				Scope missing = active.grant().scope().missing(requested);
+				return missing.isEmpty() ? Mono.<Void>empty()
+						: Mono.error(OAuth2Exception
+							.invalidScope("the scope '" + missing + "' exceeds what the refresh token grants"));
+			})
+			.then(Mono.defer(() -> this.families.rotate(refreshToken, client.client().clientId())))
+			.flatMap((rotation) -> issue(client, rotation, requested));
+	}
+
+	private Mono<AccessTokenResponse> issue(AuthenticatedClient client, RefreshTokenRotation rotation,
+			Scope requested) {
+		RefreshGrant family = rotation.grant();
+		Scope scope = requested.isEmpty() ? family.scope() : requested;
+		UserTokens.UserGrant grant = new UserTokens.UserGrant(family.userId(), scope, family.audiences(),
+				family.sessionId(), family.authTime(), family.amr(), null);
+		return this.userTokens.activeUser(family.userId())
+			.onErrorResume(OAuth2Exception.class,
+					(ex) -> this.families.revokeFamily(rotation.next().familyId()).then(Mono.error(ex)))
+			.then(this.userTokens.issue(client.client(), grant))
+			.flatMap((issued) -> this.issuance.bind(rotation.next().familyId(), issued.accessToken())
+				.thenReturn(new AccessTokenResponse(issued.accessToken(), rotation.next().value(), issued.idToken())));
+	}
+
+}
