@@ -6,6 +6,7 @@ import dev.writ.server.oauth2.introspection.IntrospectionEndpoint;
 import dev.writ.server.oauth2.metadata.AuthorizationServerMetadataEndpoint;
 import dev.writ.server.oauth2.revocation.RevocationEndpoint;
 import dev.writ.server.oauth2.token.TokenEndpoint;
+import dev.writ.server.oidc.UserInfoEndpoint;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,13 +26,16 @@ class ProtocolRoutes {
 
 	@Bean
 	RouterFunction<ServerResponse> oauth2Routes(TokenEndpoint token, IntrospectionEndpoint introspection,
-			RevocationEndpoint revocation, AuthorizationServerMetadataEndpoint metadata) {
+			RevocationEndpoint revocation, AuthorizationServerMetadataEndpoint metadata, UserInfoEndpoint userInfo) {
 		return RouterFunctions.route()
 			.POST(TokenEndpoint.PATH, token::handle)
 			.POST(IntrospectionEndpoint.PATH, introspection::handle)
 			.POST(RevocationEndpoint.PATH, revocation::handle)
 			.GET(AuthorizationServerMetadataEndpoint.OAUTH_PATH, metadata::handle)
 			.GET(AuthorizationServerMetadataEndpoint.OPENID_PATH, metadata::handle)
+			// OpenID Connect Core §5.3: GET and POST
+			.GET(UserInfoEndpoint.PATH, userInfo::handle)
+			.POST(UserInfoEndpoint.PATH, userInfo::handle)
 			.route(RequestPredicates.path(TokenEndpoint.PATH)
 				.or(RequestPredicates.path(IntrospectionEndpoint.PATH))
 				.or(RequestPredicates.path(RevocationEndpoint.PATH)), ProtocolRoutes::onlyPost)

@@ -73,6 +73,16 @@ public final class AuthorizationEndpoint {
 		});
 	}
 
+	/**
+	 * Where a request's response will go, once its client and redirect URI check out;
+	 * empty when they do not.
+	 */
+	public Mono<String> redirectUri(MultiValueMap<String, String> parameters) {
+		return this.validator.validate(parameters)
+			.map(AuthorizationRequest::redirectUri)
+			.onErrorResume(AuthorizationError.class, (error) -> Mono.justOrEmpty(error.redirectUri()));
+	}
+
 	private Mono<AuthorizationDecision> decide(MultiValueMap<String, String> parameters,
 			Function<AuthorizationRequest, Mono<AuthorizationDecision>> decision) {
 		return this.validator.validate(parameters)

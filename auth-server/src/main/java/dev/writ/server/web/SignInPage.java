@@ -1,0 +1,176 @@
+package dev.writ.server.web;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import dev.writ.server.account.PasswordSignIn;
+import dev.writ.server.account.SignInResult;
+import dev.writ.server.account.User;
+import dev.writ.server.oauth2.authorization.AuthorizationEndpoint;
+import dev.writ.server.protocol.FormParameters;
+import dev.writ.server.session.BrowserSessions;
+import dev.writ.server.session.SessionCookie;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The sign-in page: email and password, then a new browser session (a new id at every
+ * sign-in, so a session id planted before it is worth nothing) and back to where the
+ * user was going. Wrong credentials, an unknown account and a disabled one get the same
+ * answer.
+ */
+@Component
+final class SignInPage {
+
+	static final String PATH = "/login";
+
+	/** RFC 8176 §2: password-based authentication. */
+	private static final String PASSWORD = "pwd";
+
+	private final PasswordSignIn passwordSignIn;
+
+	private final BrowserSessions sessions;
+
+	private final SessionCookie cookie;
+
+	private final AuthorizationEndpoint authorizationEndpoint;
+
+	private final Clock clock;
+
+	SignInPage(PasswordSignIn passwordSignIn, BrowserSessions sessions, SessionCookie cookie,
+			AuthorizationEndpoint authorizationEndpoint, Clock clock) {
+		this.clock = clock;
+		this.passwordSignIn = passwordSignIn;
+		this.sessions = sessions;
+		this.cookie = cookie;
+		this.authorizationEndpoint = authorizationEndpoint;
+	}
+
+	Mono<ServerResponse> show(ServerRequest request) {
+		String continueUri = safeContinue(request.queryParams().getFirst("continue"));
+		return form(request, HttpStatus.OK, continueUri, request.queryParams().getFirst("login_hint"), null);
+	}
+
+	Mono<ServerResponse> signIn(ServerRequest request) {
+		return request.formData().flatMap((form) -> {
+			String continueUri = safeContinue(form.getFirst("continue"));
+			String email = Optional.ofNullable(form.getFirst("email")).orElse("").trim();
+			String password = Optional.ofNullable(form.getFirst("password")).orElse("");
+			if (email.isEmpty() || password.isEmpty()) {
+				return form(request, HttpStatus.OK, continueUri, email, "Enter your email address and password.");
+			}
+			return this.passwordSignIn.signIn(email, password, clientIp(request))
+				.flatMap((result) -> switch (result) {
+					case SignInResult.SignedIn signedIn -> start(request, signedIn.user(), continueUri);
+					case SignInResult.Refused refused ->
+						form(request, HttpStatus.OK, continueUri, email, "The email address or password is wrong.");
+					case SignInResult.Throttled throttled -> form(request, HttpStatus.TOO_MANY_REQUESTS, continueUri,
+							email, "Too many sign-in attempts. Try again in "
+									+ Math.max(1, throttled.retryAfter().toSeconds()) + " seconds.",
+							throttled.retryAfter());
+				});
+		});
+	}
+
+	private Mono<ServerResponse> start(ServerRequest request, User user, String continueUri) {
+		String userAgent = Optional.ofNullable(request.headers().firstHeader(HttpHeaders.USER_AGENT)).orElse("");
+		Mono<Void> endPrevious = this.cookie.read(request.exchange().getRequest())
+			.map(this.sessions::end)
+			.orElse(Mono.empty());
+		return endPrevious
+			.then(Mono.defer(() -> this.sessions.start(user.id(), this.clock.instant(), List.of(PASSWORD), userAgent,
+					clientIp(request))))
+			.flatMap((started) -> ServerResponse.status(HttpStatus.SEE_OTHER)
+				.location(URI.create(continueUri))
+				.cacheControl(CacheControl.noStore())
+				.cookie(this.cookie.issue(started.secret()))
+				.build());
+	}
+
+	private Mono<ServerResponse> form(ServerRequest request, HttpStatus status, String continueUri,
+			@Nullable String email, @Nullable String error) {
+		return form(request, status, continueUri, email, error, null);
+	}
+
+	/** RFC 6585 §4: a throttled answer says when to retry, on the page and in the header. */
+	private Mono<ServerResponse> form(ServerRequest request, HttpStatus status, String continueUri,
+			@Nullable String email, @Nullable String error, @Nullable Duration retryAfter) {
+		String alert = (error != null) ? "<p role=\"alert\" class=\"alert\">" + Pages.escape(error) + "</p>" : "";
+		boolean noEmail = (email == null || email.isEmpty());
+		return Mono.zip(Pages.csrfField(request), formTarget(continueUri)).flatMap((both) -> {
+			ServerResponse.BodyBuilder response = Pages.builder(status, both.getT2().isEmpty() ? null : both.getT2());
+			if (retryAfter != null) {
+				response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
+			}
+			return response.bodyValue(Pages.page("Sign in", """
+					<h1>Sign in</h1>
+					<p class="lead">with your Writ account</p>
+					%s
+					<form method="post" action="%s">
+					%s<input type="hidden" name="continue" value="%s">
+					<label for="email">Email address</label>
+					<input id="email" name="email" type="email" autocomplete="username" required value="%s"%s>
+					<label for="password">Password</label>
+					<input id="password" name="password" type="password" autocomplete="current-password" required%s>
+					<div class="actions"><button type="submit">Sign in</button></div>
+					</form>
+					""".formatted(alert, PATH, both.getT1(), Pages.escape(continueUri), Pages.escape(email),
+					noEmail ? " autofocus" : "", noEmail ? "" : " autofocus")));
+		});
+	}
+
+	/**
+	 * The origin the sign-in may end at: the client's redirect URI when the user is on
+	 * the way through an authorization request.
+	 */
+	private Mono<String> formTarget(String continueUri) {
+		if (!continueUri.startsWith(AuthorizationEndpoint.PATH + "?")) {
+			return Mono.just("");
+		}
+		MultiValueMap<String, String> parameters = FormParameters
+			.decodeAll(continueUri.substring(AuthorizationEndpoint.PATH.length() + 1));
+		return this.authorizationEndpoint.redirectUri(parameters)
+			.mapNotNull(AuthorizationPages::origin)
+			.defaultIfEmpty("");
+	}
+
+	/**
+	 * Only a path on this server where sign-in leads somewhere: never an absolute URL, so
+	 * the page is no open redirector.
+	 */
+	static String safeContinue(@Nullable String continueUri) {
+		if (continueUri != null && (continueUri.startsWith(AuthorizationEndpoint.PATH + "?")
+				|| continueUri.equals(SessionsPage.PATH))) {
+			return continueUri;
+		}
+		return SessionsPage.PATH;
+	}
+
+	static String signInFor(String continueUri) {
+		return UriComponentsBuilder.fromPath(PATH)
+			.queryParam("continue", "{continue}")
+			.encode()
+			.buildAndExpand(continueUri)
+			.toUriString();
+	}
+
+	private static String clientIp(ServerRequest request) {
+		InetSocketAddress address = request.remoteAddress().orElse(null);
+		return (address != null && address.getAddress() != null) ? address.getAddress().getHostAddress() : "unknown";
+	}
+
+}
