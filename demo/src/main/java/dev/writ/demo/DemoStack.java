@@ -35,8 +35,11 @@ public final class DemoStack implements AutoCloseable {
 
 	private final int sampleApiPort;
 
+	private final Map<String, Object> authServerProperties;
+
 	private DemoStack(ConfigurableApplicationContext authServer, ConfigurableApplicationContext sampleApi,
-			int authServerPort, int sampleApiPort) {
+			int authServerPort, int sampleApiPort, Map<String, Object> authServerProperties) {
+		this.authServerProperties = Map.copyOf(authServerProperties);
 		this.authServer = authServer;
 		this.sampleApi = sampleApi;
 		this.authServerPort = authServerPort;
@@ -87,7 +90,7 @@ public final class DemoStack implements AutoCloseable {
 			authServer.close();
 			throw ex;
 		}
-		return new DemoStack(authServer, sampleApi, authServerPort, sampleApiPort);
+		return new DemoStack(authServer, sampleApi, authServerPort, sampleApiPort, auth);
 	}
 
 	private static Map<String, Object> stores(DevStack stack, String database) {
@@ -131,6 +134,17 @@ public final class DemoStack implements AutoCloseable {
 	}
 
 	@Override
+	/**
+	 * Starts another auth-server node beside this one, as a load balancer would have
+	 * it: the same issuer, database and Redis, on its own port. The caller closes it.
+	 */
+	public ConfigurableApplicationContext startAuthServerNode(int port) {
+		Map<String, Object> node = new LinkedHashMap<>(this.authServerProperties);
+		node.put("server.port", port);
+		node.put("management.server.port", 0);
+		return withOwnNettyResources(AuthServerApplication.application()).run(arguments(node));
+	}
+
 	public void close() {
 		this.sampleApi.close();
 		this.authServer.close();

@@ -8,6 +8,7 @@ import dev.writ.server.protocol.FormParameters;
 import dev.writ.server.protocol.NoStoreResponse;
 import dev.writ.server.protocol.OAuth2Exception;
 import dev.writ.server.token.AccessTokenVerifier;
+import dev.writ.server.token.RefreshTokenFamilies;
 import dev.writ.server.token.RevocationList;
 
 import org.springframework.stereotype.Component;
@@ -17,9 +18,11 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * Token revocation (RFC 7009). A client revokes a token issued to it; the token's
+ * Token revocation (RFC 7009). A client revokes a token issued to it. An access token's
  * {@code jti} goes onto the revocation list until the token would have expired, and
- * resource servers hear of it at once.
+ * resource servers hear of it at once; a refresh token ends its whole family, with the
+ * family's access tokens. The refresh-token prefix tells the two apart, so
+ * {@code token_type_hint} is not needed.
  *
  * <p>
  * §2.2: an invalid, expired or unknown token is answered with 200 like a revoked one, and
@@ -39,8 +42,11 @@ public final class RevocationEndpoint {
 
 	private final String endpointUrl;
 
+	private final RefreshTokenFamilies families;
+
 	RevocationEndpoint(ClientAuthenticator clientAuthenticator, AccessTokenVerifier verifier,
-			RevocationList revocationList, WritProperties properties) {
+			RevocationList revocationList, RefreshTokenFamilies families, WritProperties properties) {
+		this.families = families;
 		this.clientAuthenticator = clientAuthenticator;
 		this.verifier = verifier;
 		this.revocationList = revocationList;
@@ -57,6 +63,10 @@ public final class RevocationEndpoint {
 	}
 
 	private Mono<Void> revoke(AuthenticatedClient client, String token) {
+		if (RefreshTokenFamilies.isRefreshToken(token)) {
+			// §2.1: revoking a refresh token also ends the access tokens of its grant
+			return this.families.revoke(token, client.client().clientId());
+		}
 		return this.verifier.verify(token).flatMap((claims) -> {
 			// §2.1: the server verifies that the token was issued to the client asking,
 			// and refuses otherwise.
