@@ -2,6 +2,7 @@ package dev.writ.server.jwk;
 
 import java.util.Map;
 
+import dev.writ.server.test.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.nimbusds.jose.jwk.JWK;
+import dev.writ.server.test.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
