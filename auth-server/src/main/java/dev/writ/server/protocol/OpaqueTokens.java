@@ -20,9 +20,14 @@ public final class OpaqueTokens {
 
 	/** 256 random bits, base64url without padding, after {@code prefix}. */
 	public static String generate(String prefix) {
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		return prefix + random(32);
+	}
+
+	/** {@code bytes} random bytes, base64url without padding. */
+	public static String random(int bytes) {
+		byte[] random = new byte[bytes];
+		RANDOM.nextBytes(random);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
 	}
 
 	/** The SHA-256 of {@code value}, base64url without padding. */

@@ -52,6 +52,9 @@ final class RefreshFamilyFields {
 
 	private static final String CREATED = "created";
 
+	/** RFC 8176 method names, space separated (they hold no spaces). */
+	private static final String AMR = "amr";
+
 	private RefreshFamilyFields() {
 	}
 
@@ -63,7 +66,7 @@ final class RefreshFamilyFields {
 				grant.scope().toString(), AUTH_TIME, grant.authTime().toString(), AUDIENCES,
 				String.join("\n", grant.audiences()), CREATED, millis(now), ABSOLUTE_EXPIRY, millis(absoluteExpiry),
 				IDLE_TIME_TO_LIVE, Long.toString(policy.idleTimeToLive().toMillis()), CURRENT, currentHash,
-				CURRENT_EXPIRY, millis(currentExpiry)));
+				CURRENT_EXPIRY, millis(currentExpiry), AMR, String.join(" ", grant.amr())));
 		if (grant.sessionId() != null) {
 			fields.addAll(List.of(SESSION, grant.sessionId()));
 		}
@@ -89,7 +92,9 @@ final class RefreshFamilyFields {
 		return new RefreshGrant(fields.get(USER), fields.get(CLIENT), Scope.parse(fields.get(SCOPE)),
 				fields.get(SESSION), Instant.parse(fields.get(AUTH_TIME)),
 				(audiences == null || audiences.isEmpty()) ? List.of() : Arrays.asList(audiences.split("\n")),
-				(organization != null) ? new OrganizationRole(organization, fields.get(ROLE)) : null);
+				(organization != null) ? new OrganizationRole(organization, fields.get(ROLE)) : null,
+				(fields.get(AMR) == null || fields.get(AMR).isEmpty()) ? List.of()
+						: Arrays.asList(fields.get(AMR).split(" ")));
 	}
 
 	static Instant currentExpiry(Map<String, String> fields) {

@@ -22,10 +22,11 @@ import org.springframework.lang.Nullable;
  * @param authTime when the user authenticated (the {@code auth_time} claim)
  * @param audiences the {@code aud} of the access tokens minted from the family
  * @param organization the {@code org} and {@code role} claims, or {@code null}
+ * @param amr how the user authenticated (RFC 8176), for the ID tokens of the family
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-6">RFC 6749 §6</a>
  */
 public record RefreshGrant(String userId, String clientId, Scope scope, @Nullable String sessionId, Instant authTime,
-		List<String> audiences, @Nullable OrganizationRole organization) {
+		List<String> audiences, @Nullable OrganizationRole organization, List<String> amr) {
 
 	public RefreshGrant {
 		Objects.requireNonNull(userId, "userId");
@@ -33,6 +34,7 @@ public record RefreshGrant(String userId, String clientId, Scope scope, @Nullabl
 		Objects.requireNonNull(scope, "scope");
 		Objects.requireNonNull(authTime, "authTime");
 		audiences = List.copyOf(audiences);
+		amr = List.copyOf(amr);
 	}
 
 }

@@ -32,6 +32,14 @@ import reactor.core.publisher.Mono;
  */
 public interface RefreshTokenFamilies {
 
+	/** What every refresh token starts with, so that secret scanners recognise one. */
+	String PREFIX = "writ_rt_";
+
+	/** Whether {@code token} is a refresh token rather than an access token. */
+	static boolean isRefreshToken(String token) {
+		return token.startsWith(PREFIX);
+	}
+
 	/** Starts a family and issues its first token. */
 	Mono<IssuedRefreshToken> start(RefreshGrant grant, RefreshTokenPolicy policy);
 

@@ -1,11 +1,7 @@
 package dev.writ.server.token;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
+import dev.writ.server.protocol.OpaqueTokens;
+
 
 /**
  * Makes refresh-token values and the hashes they are stored under.
@@ -20,33 +16,23 @@ import java.util.HexFormat;
  */
 final class RefreshTokenValues {
 
-	static final String PREFIX = "writ_rt_";
-
-	private static final SecureRandom RANDOM = new SecureRandom();
-
-	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+	static final String PREFIX = RefreshTokenFamilies.PREFIX;
 
 	private RefreshTokenValues() {
 	}
 
 	static String newValue() {
-		return PREFIX + random(32);
+		return OpaqueTokens.generate(PREFIX);
 	}
 
 	/** 128 random bits: a family id that no node needs to coordinate with another. */
 	static String newFamilyId() {
-		return random(16);
+		return OpaqueTokens.random(16);
 	}
 
-	/** The hex SHA-256 of the whole value, prefix included. */
+	/** The SHA-256 of the whole value, prefix included. */
 	static String hash(String value) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every Java platform must support SHA-256", ex);
-		}
+		return OpaqueTokens.hash(value);
 	}
 
 	/**
@@ -55,12 +41,6 @@ final class RefreshTokenValues {
 	 */
 	static boolean isWellFormed(String value) {
 		return value != null && value.startsWith(PREFIX) && value.length() == PREFIX.length() + 43;
-	}
-
-	private static String random(int bytes) {
-		byte[] random = new byte[bytes];
-		RANDOM.nextBytes(random);
-		return BASE64URL.encodeToString(random);
 	}
 
 }

@@ -90,7 +90,7 @@ class RedisRefreshTokenFamiliesTests {
 	@Test
 	void rotateWhenGrantHasNoSessionOrganizationOrAudienceThenSameGrantBack() {
 		RefreshGrant bare = new RefreshGrant(this.user, CLIENT, Scope.EMPTY, null,
-				Instant.parse("2030-01-01T00:00:00Z"), List.of(), null);
+				Instant.parse("2030-01-01T00:00:00Z"), List.of(), null, List.of());
 		IssuedRefreshToken token = this.families.start(bare, POLICY).block();
 		assertThat(rotate(token.value()).grant()).isEqualTo(bare);
 	}

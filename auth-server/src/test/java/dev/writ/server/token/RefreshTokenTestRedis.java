@@ -67,7 +67,7 @@ final class RefreshTokenTestRedis implements AutoCloseable {
 	static RefreshGrant grant(String user) {
 		return new RefreshGrant(user, CLIENT, Scope.parse("openid offline_access read:projects"), "session-1",
 				Instant.parse("2030-01-01T00:00:00.123456Z"), List.of("https://api.example.test", "sample-api"),
-				new OrganizationRole("acme", "member"));
+				new OrganizationRole("acme", "member"), List.of("pwd"));
 	}
 
 	@Override

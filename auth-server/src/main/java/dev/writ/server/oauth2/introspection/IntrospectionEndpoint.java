@@ -6,6 +6,7 @@ import dev.writ.server.protocol.FormParameters;
 import dev.writ.server.protocol.NoStoreResponse;
 import dev.writ.server.protocol.OAuth2Exception;
 import dev.writ.server.token.AccessTokenVerifier;
+import dev.writ.server.token.RefreshTokenFamilies;
 import dev.writ.server.token.RevocationList;
 
 import org.springframework.stereotype.Component;
@@ -33,8 +34,14 @@ public final class IntrospectionEndpoint {
 
 	private final String endpointUrl;
 
+	private final RefreshTokenFamilies families;
+
+	private final String issuer;
+
 	IntrospectionEndpoint(ClientAuthenticator clientAuthenticator, AccessTokenVerifier verifier,
-			RevocationList revocationList, WritProperties properties) {
+			RevocationList revocationList, RefreshTokenFamilies families, WritProperties properties) {
+		this.families = families;
+		this.issuer = properties.issuer().toString();
 		this.clientAuthenticator = clientAuthenticator;
 		this.verifier = verifier;
 		this.revocationList = revocationList;
@@ -55,6 +62,11 @@ public final class IntrospectionEndpoint {
 	}
 
 	private Mono<IntrospectionResponse> introspect(String token) {
+		if (RefreshTokenFamilies.isRefreshToken(token)) {
+			return this.families.find(token)
+				.map((active) -> IntrospectionResponse.active(active, this.issuer))
+				.defaultIfEmpty(IntrospectionResponse.INACTIVE);
+		}
 		return this.verifier.verify(token)
 			.filterWhen((claims) -> this.revocationList.isRevoked(claims.getJWTID()).map((revoked) -> !revoked))
 			.map(IntrospectionResponse::active)

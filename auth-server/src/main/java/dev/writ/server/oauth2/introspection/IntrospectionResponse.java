@@ -5,40 +5,55 @@ import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.writ.server.token.ActiveRefreshToken;
+import dev.writ.server.token.RefreshGrant;
 
-import org.springframework.lang.Nullable;
 
 /**
  * An introspection response (RFC 7662 §2.2).
  *
- * @param claims the active token's claims, or {@code null} for an inactive one
+ * @param json the members of the response
  */
-record IntrospectionResponse(@Nullable JWTClaimsSet claims) {
+record IntrospectionResponse(Map<String, Object> json) {
 
-	static final IntrospectionResponse INACTIVE = new IntrospectionResponse(null);
+	static final IntrospectionResponse INACTIVE = new IntrospectionResponse(Map.of("active", false));
 
 	/** The token's own claims, which §2.2 names the same way as the JWT does. */
 	private static final List<String> CLAIMS = List.of("scope", "client_id", "sub", "aud", "iss", "exp", "iat", "nbf",
 			"jti", "org", "role", "sid", "auth_time");
 
 	static IntrospectionResponse active(JWTClaimsSet claims) {
-		return new IntrospectionResponse(claims);
-	}
-
-	Map<String, Object> toJson() {
 		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("active", this.claims != null);
-		if (this.claims == null) {
-			return json;
-		}
-		Map<String, Object> all = this.claims.toJSONObject();
+		json.put("active", true);
+		Map<String, Object> all = claims.toJSONObject();
 		for (String name : CLAIMS) {
 			if (all.get(name) != null) {
 				json.put(name, all.get(name));
 			}
 		}
 		json.put("token_type", "Bearer");
-		return json;
+		return new IntrospectionResponse(json);
+	}
+
+	/** A current refresh token: what its family grants, and when the token expires. */
+	static IntrospectionResponse active(ActiveRefreshToken token, String issuer) {
+		RefreshGrant grant = token.grant();
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("active", true);
+		json.put("scope", grant.scope().toString());
+		json.put("client_id", grant.clientId());
+		json.put("sub", grant.userId());
+		json.put("iss", issuer);
+		json.put("exp", token.expiresAt().getEpochSecond());
+		if (grant.sessionId() != null) {
+			json.put("sid", grant.sessionId());
+		}
+		json.put("auth_time", grant.authTime().getEpochSecond());
+		return new IntrospectionResponse(json);
+	}
+
+	Map<String, Object> toJson() {
+		return this.json;
 	}
 
 }

@@ -53,7 +53,7 @@ final class RefreshTokenIssuance {
 			return Mono.empty();
 		}
 		RefreshGrant refreshGrant = new RefreshGrant(grant.userId(), client.clientId(), grant.scope(),
-				grant.sessionId(), grant.authTime(), grant.audiences(), issued.organization());
+				grant.sessionId(), grant.authTime(), grant.audiences(), issued.organization(), grant.amr());
 		return this.families.start(refreshGrant, policy(client.refreshTokens()))
 			.flatMap((refreshToken) -> bind(refreshToken.familyId(), issued.accessToken()).thenReturn(refreshToken));
 	}
