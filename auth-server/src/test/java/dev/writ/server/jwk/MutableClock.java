@@ -10,19 +10,19 @@ import java.time.ZoneOffset;
  * A clock that tests move by hand; shared by every node of a test, as one wall clock
  * would be.
  */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
 	private volatile Instant now;
 
-	MutableClock(Instant now) {
+	public MutableClock(Instant now) {
 		this.now = now;
 	}
 
-	static MutableClock startingAt(String instant) {
+	public static MutableClock startingAt(String instant) {
 		return new MutableClock(Instant.parse(instant));
 	}
 
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		this.now = this.now.plus(duration);
 	}
 
