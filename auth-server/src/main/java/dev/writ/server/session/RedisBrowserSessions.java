@@ -113,8 +113,11 @@ final class RedisBrowserSessions implements BrowserSessions {
 		Instant now = now();
 		String agent = (userAgent != null && userAgent.length() > MAX_USER_AGENT_LENGTH)
 				? userAgent.substring(0, MAX_USER_AGENT_LENGTH) : userAgent;
-		BrowserSession session = new BrowserSession(SessionSecrets.newId(), userId, authTime, amr, now, now, agent,
-				DeviceDescription.of(agent), ipAddress);
+		// stored to the millisecond, so the session returned equals the one resolved
+		// later
+		Instant storedAuthTime = Instant.ofEpochMilli(authTime.toEpochMilli());
+		BrowserSession session = new BrowserSession(SessionSecrets.newId(), userId, storedAuthTime, amr, now, now,
+				agent, DeviceDescription.of(agent), ipAddress);
 		String secret = SessionSecrets.newSecret();
 		String hash = SessionSecrets.hash(secret);
 		Instant expiresAt = min(now.plus(this.properties.idleTimeToLive()),
