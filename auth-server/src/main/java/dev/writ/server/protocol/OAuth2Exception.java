@@ -154,7 +154,29 @@ public final class OAuth2Exception extends RuntimeException {
 	}
 
 	public static OAuth2Exception notFound() {
-		return new OAuth2Exception("not_found", "no such endpoint", HttpStatus.NOT_FOUND, null, null);
+		return notFound("no such endpoint");
+	}
+
+	/** 404 for a resource that does not exist, or that is not the caller's to see. */
+	public static OAuth2Exception notFound(String description) {
+		return new OAuth2Exception("not_found", description, HttpStatus.NOT_FOUND, null, null);
+	}
+
+	/**
+	 * 401: a browser request without a live session. The code is OIDC Core §3.1.2.6's
+	 * {@code login_required}; there is no {@code WWW-Authenticate} challenge, because a
+	 * session cookie has no registered HTTP authentication scheme to name.
+	 */
+	public static OAuth2Exception loginRequired(String description) {
+		return new OAuth2Exception("login_required", description, HttpStatus.UNAUTHORIZED, null, null);
+	}
+
+	/**
+	 * 403 {@code access_denied} (RFC 6749 §4.1.2.1): the request is refused, for example
+	 * because its CSRF token is missing or wrong.
+	 */
+	public static OAuth2Exception accessDenied(String description) {
+		return new OAuth2Exception(OAuth2ErrorCodes.ACCESS_DENIED, description, HttpStatus.FORBIDDEN, null, null);
 	}
 
 	public static OAuth2Exception methodNotAllowed(String description) {
