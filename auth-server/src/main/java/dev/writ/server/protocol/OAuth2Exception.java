@@ -84,16 +84,6 @@ public final class OAuth2Exception extends RuntimeException {
 		return badRequest(OAuth2ErrorCodes.UNSUPPORTED_RESPONSE_TYPE, description);
 	}
 
-	/** RFC 6749 §4.1.2.1: the user (or the server) denied the request. */
-	public static OAuth2Exception accessDenied(String description) {
-		return new OAuth2Exception(OAuth2ErrorCodes.ACCESS_DENIED, description, HttpStatus.FORBIDDEN, null, null);
-	}
-
-	/** OpenID Connect Core §3.1.2.6: {@code prompt=none} but the user must sign in. */
-	public static OAuth2Exception loginRequired(String description) {
-		return badRequest("login_required", description);
-	}
-
 	/** OpenID Connect Core §3.1.2.6: {@code prompt=none} but the user must consent. */
 	public static OAuth2Exception consentRequired(String description) {
 		return badRequest("consent_required", description);
@@ -163,7 +153,8 @@ public final class OAuth2Exception extends RuntimeException {
 	}
 
 	/**
-	 * 401: a browser request without a live session. The code is OIDC Core §3.1.2.6's
+	 * 401: a browser request without a live session, or (sent to the redirect URI)
+	 * {@code prompt=none} when the user must sign in. The code is OIDC Core §3.1.2.6's
 	 * {@code login_required}; there is no {@code WWW-Authenticate} challenge, because a
 	 * session cookie has no registered HTTP authentication scheme to name.
 	 */
@@ -172,8 +163,8 @@ public final class OAuth2Exception extends RuntimeException {
 	}
 
 	/**
-	 * 403 {@code access_denied} (RFC 6749 §4.1.2.1): the request is refused, for example
-	 * because its CSRF token is missing or wrong.
+	 * 403 {@code access_denied} (RFC 6749 §4.1.2.1): the request is refused, by the user
+	 * on the consent page, or because its CSRF token is missing or wrong.
 	 */
 	public static OAuth2Exception accessDenied(String description) {
 		return new OAuth2Exception(OAuth2ErrorCodes.ACCESS_DENIED, description, HttpStatus.FORBIDDEN, null, null);

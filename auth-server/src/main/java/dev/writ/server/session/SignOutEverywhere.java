@@ -1,5 +1,7 @@
 package dev.writ.server.session;
 
+import dev.writ.server.token.RefreshTokenFamilies;
+
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
@@ -14,12 +16,20 @@ public final class SignOutEverywhere {
 
 	private final BrowserSessions sessions;
 
-	SignOutEverywhere(BrowserSessions sessions) {
+	private final RefreshTokenFamilies refreshTokens;
+
+	SignOutEverywhere(BrowserSessions sessions, RefreshTokenFamilies refreshTokens) {
 		this.sessions = sessions;
+		this.refreshTokens = refreshTokens;
 	}
 
+	/**
+	 * Ends every browser session and every refresh-token family of the user; the
+	 * families' live access tokens go onto the revocation list, so resource servers
+	 * refuse them at once.
+	 */
 	public Mono<Void> signOut(String userId) {
-		return this.sessions.revokeAllForUser(userId).then();
+		return Mono.when(this.sessions.revokeAllForUser(userId), this.refreshTokens.revokeAllForUser(userId));
 	}
 
 }

@@ -7,11 +7,8 @@ import java.util.Map;
 import dev.writ.server.oidc.EndSessionEndpoint;
 import dev.writ.server.oidc.LogoutRequest;
 import dev.writ.server.protocol.OAuth2Exception;
-import dev.writ.server.session.BrowserSessions;
 import dev.writ.server.session.CurrentSession;
-import dev.writ.server.session.SessionCookie;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -37,16 +34,9 @@ final class LogoutPages {
 
 	private final CurrentSession currentSession;
 
-	private final BrowserSessions sessions;
-
-	private final SessionCookie cookie;
-
-	LogoutPages(EndSessionEndpoint endpoint, CurrentSession currentSession, BrowserSessions sessions,
-			SessionCookie cookie) {
+	LogoutPages(EndSessionEndpoint endpoint, CurrentSession currentSession) {
 		this.endpoint = endpoint;
 		this.currentSession = currentSession;
-		this.sessions = sessions;
-		this.cookie = cookie;
 	}
 
 	/** GET or POST {@code /connect/logout}, as the client sends it. */
@@ -98,18 +88,12 @@ final class LogoutPages {
 	}
 
 	private Mono<ServerResponse> finish(ServerRequest request, LogoutRequest logout) {
-		Mono<Void> end = this.cookie.read(request.exchange().getRequest()).map(this.sessions::end).orElse(Mono.empty());
 		URI redirect = EndSessionEndpoint.redirectAfter(logout);
-		return end.then(Mono.defer(() -> {
+		return this.currentSession.signOut(request.exchange()).then(Mono.defer(() -> {
 			if (redirect != null) {
-				return ServerResponse.status(HttpStatus.SEE_OTHER)
-					.location(redirect)
-					.cacheControl(CacheControl.noStore())
-					.cookie(this.cookie.clear())
-					.build();
+				return Pages.seeOther(redirect.toString());
 			}
 			return Pages.builder(HttpStatus.OK, null)
-				.cookie(this.cookie.clear())
 				.bodyValue(Pages.page("Signed out", """
 						<h1>You are signed out</h1>
 						<p>You can close this window, or <a href="%s">sign in again</a>.</p>

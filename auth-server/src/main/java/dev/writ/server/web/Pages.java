@@ -3,12 +3,13 @@ package dev.writ.server.web;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import dev.writ.server.session.CsrfTokens;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.lang.Nullable;
-import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.util.HtmlUtils;
@@ -63,11 +64,7 @@ final class Pages {
 
 	/** The hidden field that carries the CSRF token of the request's double-submit cookie. */
 	static Mono<String> csrfField(ServerRequest request) {
-		Mono<CsrfToken> token = request.exchange().getAttribute(CsrfToken.class.getName());
-		if (token == null) {
-			return Mono.error(new IllegalStateException("no CSRF token on " + request.path()));
-		}
-		return token.map((csrf) -> "<input type=\"hidden\" name=\"%s\" value=\"%s\">"
+		return CsrfTokens.of(request.exchange()).map((csrf) -> "<input type=\"hidden\" name=\"%s\" value=\"%s\">"
 			.formatted(escape(csrf.getParameterName()), escape(csrf.getToken())));
 	}
 

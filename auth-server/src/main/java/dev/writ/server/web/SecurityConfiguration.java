@@ -39,8 +39,11 @@ class SecurityConfiguration {
 	/** The authorization endpoint (RFC 6749 §3.1). */
 	static final String AUTHORIZATION_PATH = "/oauth2/authorize";
 
+	/** The end-session endpoint (OIDC RP-Initiated Logout 1.0 §2). */
+	static final String END_SESSION_PATH = "/connect/logout";
+
 	/** The paths a browser reaches with its cookies. */
-	static final String[] BROWSER_PATHS = { "/login", "/logout", "/consent", "/account/**", "/connect/logout",
+	static final String[] BROWSER_PATHS = { "/login", "/logout", "/consent", "/account/**", END_SESSION_PATH,
 			"/assets/**", AUTHORIZATION_PATH };
 
 	/**
@@ -107,13 +110,15 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Every unsafe method, except at the authorization endpoint, which OIDC Core §3.1.2.1
-	 * requires to accept a POST from the client's (cross-site) page; its requests are
-	 * protected by {@code state} and PKCE instead.
+	 * Every unsafe method, except at the two endpoints a client's (cross-site) page may
+	 * POST to: the authorization endpoint (OIDC Core §3.1.2.1), whose requests are
+	 * protected by {@code state} and PKCE instead, and the end-session endpoint (OIDC
+	 * RP-Initiated Logout §2), which only asks the user to confirm, on a form that is
+	 * protected.
 	 */
 	private static ServerWebExchangeMatcher csrfProtected() {
-		return new AndServerWebExchangeMatcher(CsrfWebFilter.DEFAULT_CSRF_MATCHER,
-				new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(AUTHORIZATION_PATH)));
+		return new AndServerWebExchangeMatcher(CsrfWebFilter.DEFAULT_CSRF_MATCHER, new NegatedServerWebExchangeMatcher(
+				ServerWebExchangeMatchers.pathMatchers(AUTHORIZATION_PATH, END_SESSION_PATH)));
 	}
 
 	/**

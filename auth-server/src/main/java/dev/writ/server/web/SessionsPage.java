@@ -7,7 +7,6 @@ import dev.writ.server.account.Users;
 import dev.writ.server.session.BrowserSession;
 import dev.writ.server.session.BrowserSessions;
 import dev.writ.server.session.CurrentSession;
-import dev.writ.server.session.SessionCookie;
 import dev.writ.server.session.SignOutEverywhere;
 
 import org.springframework.http.HttpStatus;
@@ -36,17 +35,14 @@ final class SessionsPage {
 
 	private final BrowserSessions sessions;
 
-	private final SessionCookie cookie;
-
 	private final SignOutEverywhere signOutEverywhere;
 
 	private final Users users;
 
-	SessionsPage(CurrentSession currentSession, BrowserSessions sessions, SessionCookie cookie,
-			SignOutEverywhere signOutEverywhere, Users users) {
+	SessionsPage(CurrentSession currentSession, BrowserSessions sessions, SignOutEverywhere signOutEverywhere,
+			Users users) {
 		this.currentSession = currentSession;
 		this.sessions = sessions;
-		this.cookie = cookie;
 		this.signOutEverywhere = signOutEverywhere;
 		this.users = users;
 	}
@@ -96,16 +92,20 @@ final class SessionsPage {
 	Mono<ServerResponse> revoke(ServerRequest request) {
 		String sessionId = request.pathVariable("id");
 		return this.currentSession.of(request.exchange())
-			.flatMap((current) -> this.sessions.revoke(current.userId(), sessionId))
-			.then(Pages.seeOther(PATH));
+			.flatMap((current) -> this.sessions.revoke(current.userId(), sessionId).doOnNext((revoked) -> {
+				if (revoked && sessionId.equals(current.id())) {
+					this.currentSession.forget(request.exchange());
+				}
+			}))
+			.then(Mono.defer(() -> Pages.seeOther(PATH)));
 	}
 
 	/** POST {@code /account/sessions/sign-out-everywhere}. */
 	Mono<ServerResponse> signOutEverywhere(ServerRequest request) {
 		return this.currentSession.of(request.exchange())
 			.flatMap((current) -> this.signOutEverywhere.signOut(current.userId()))
+			.doOnSuccess((done) -> this.currentSession.forget(request.exchange()))
 			.then(Mono.defer(() -> Pages.builder(HttpStatus.OK, null)
-				.cookie(this.cookie.clear())
 				.bodyValue(Pages.page("Signed out everywhere", """
 						<h1>You are signed out everywhere</h1>
 						<p>Every session has ended, and apps you allowed must ask you to sign in again.</p>

@@ -1,8 +1,6 @@
 package dev.writ.server.web;
 
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -12,10 +10,8 @@ import dev.writ.server.account.SignInResult;
 import dev.writ.server.account.User;
 import dev.writ.server.oauth2.authorization.AuthorizationEndpoint;
 import dev.writ.server.protocol.FormParameters;
-import dev.writ.server.session.BrowserSessions;
-import dev.writ.server.session.SessionCookie;
+import dev.writ.server.session.CurrentSession;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.lang.Nullable;
@@ -43,20 +39,14 @@ final class SignInPage {
 
 	private final PasswordSignIn passwordSignIn;
 
-	private final BrowserSessions sessions;
-
-	private final SessionCookie cookie;
+	private final CurrentSession currentSession;
 
 	private final AuthorizationEndpoint authorizationEndpoint;
 
-	private final Clock clock;
-
-	SignInPage(PasswordSignIn passwordSignIn, BrowserSessions sessions, SessionCookie cookie,
-			AuthorizationEndpoint authorizationEndpoint, Clock clock) {
-		this.clock = clock;
+	SignInPage(PasswordSignIn passwordSignIn, CurrentSession currentSession,
+			AuthorizationEndpoint authorizationEndpoint) {
 		this.passwordSignIn = passwordSignIn;
-		this.sessions = sessions;
-		this.cookie = cookie;
+		this.currentSession = currentSession;
 		this.authorizationEndpoint = authorizationEndpoint;
 	}
 
@@ -86,19 +76,10 @@ final class SignInPage {
 		});
 	}
 
+	/** A new session (new id, new secret) for the user, then on to where they were going. */
 	private Mono<ServerResponse> start(ServerRequest request, User user, String continueUri) {
-		String userAgent = Optional.ofNullable(request.headers().firstHeader(HttpHeaders.USER_AGENT)).orElse("");
-		Mono<Void> endPrevious = this.cookie.read(request.exchange().getRequest())
-			.map(this.sessions::end)
-			.orElse(Mono.empty());
-		return endPrevious
-			.then(Mono.defer(() -> this.sessions.start(user.id(), this.clock.instant(), List.of(PASSWORD), userAgent,
-					clientIp(request))))
-			.flatMap((started) -> ServerResponse.status(HttpStatus.SEE_OTHER)
-				.location(URI.create(continueUri))
-				.cacheControl(CacheControl.noStore())
-				.cookie(this.cookie.issue(started.secret()))
-				.build());
+		return this.currentSession.signIn(request.exchange(), user.id(), List.of(PASSWORD))
+			.then(Mono.defer(() -> Pages.seeOther(continueUri)));
 	}
 
 	private Mono<ServerResponse> form(ServerRequest request, HttpStatus status, String continueUri,
