@@ -32,3 +32,21 @@ ON CONFLICT (client_id) DO UPDATE SET client_name = EXCLUDED.client_name,
     redirect_uris = EXCLUDED.redirect_uris, scopes = EXCLUDED.scopes, audiences = EXCLUDED.audiences,
     organization_id = EXCLUDED.organization_id, organization_role = EXCLUDED.organization_role,
     require_pkce = EXCLUDED.require_pkce, updated_at = now();
+
+-- Every demo user's password is writ-demo-password (public, in the README): Argon2id hashes with the default
+-- writ.password-hashing parameters, each with its own salt.
+INSERT INTO users (id, email, email_verified, name, password_hash) VALUES
+    ('usr_alice', 'alice@acme.test', true, 'Alice Acme',
+     '{argon2}$argon2id$v=19$m=19456,t=2,p=1$b8AyxsyDNG4SK5f8d/xqag$6kQuG0dAc1pQm3eQOOHbr0ramlasQs6CqGexgQ6EJSQ'),
+    ('usr_adam', 'adam@acme.test', true, 'Adam Acme',
+     '{argon2}$argon2id$v=19$m=19456,t=2,p=1$mFD63wWv8Wa4LFSDML/xAQ$MlYiAQDjDCs7B3wGwSa/a4p2hfAT4M+zICDB2LRKX+k'),
+    ('usr_gina', 'gina@globex.test', true, 'Gina Globex',
+     '{argon2}$argon2id$v=19$m=19456,t=2,p=1$TD4nb5C+Pz3BLmkn5PIuTg$gLe1c9WO9dyp/fB18qp7WBBFiCHIJDgwn789e1LsYAE')
+ON CONFLICT (id) DO UPDATE SET email = EXCLUDED.email, email_verified = EXCLUDED.email_verified,
+    name = EXCLUDED.name, password_hash = EXCLUDED.password_hash, disabled = false, updated_at = now();
+
+INSERT INTO memberships (user_id, organization_id, role) VALUES
+    ('usr_alice', 'org_acme', 'owner'),
+    ('usr_adam', 'org_acme', 'member'),
+    ('usr_gina', 'org_globex', 'admin')
+ON CONFLICT (user_id, organization_id) DO UPDATE SET role = EXCLUDED.role;
