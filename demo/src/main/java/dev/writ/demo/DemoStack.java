@@ -135,8 +135,8 @@ public final class DemoStack implements AutoCloseable {
 
 	@Override
 	/**
-	 * Starts another auth-server node beside this one, as a load balancer would have
-	 * it: the same issuer, database and Redis, on its own port. The caller closes it.
+	 * Starts another auth-server node beside this one, as a load balancer would have it:
+	 * the same issuer, database and Redis, on its own port. The caller closes it.
 	 */
 	public ConfigurableApplicationContext startAuthServerNode(int port) {
 		Map<String, Object> node = new LinkedHashMap<>(this.authServerProperties);

@@ -106,8 +106,8 @@ final class ThirdPartyApp {
 		AuthorizationGrant grant = new AuthorizationCodeGrant(new AuthorizationCode(callback.get("code")),
 				this.redirectUri, this.verifier);
 		OIDCTokens tokens = tokens(grant, tokenEndpoint).toOIDCTokenResponse().getOIDCTokens();
-		IDTokenValidator validator = new IDTokenValidator(this.metadata.getIssuer(), this.clientId,
-				JWSAlgorithm.RS256, this.metadata.getJWKSetURI().toURL());
+		IDTokenValidator validator = new IDTokenValidator(this.metadata.getIssuer(), this.clientId, JWSAlgorithm.RS256,
+				this.metadata.getJWKSetURI().toURL());
 		IDTokenClaimsSet claims = validator.validate(tokens.getIDToken(), this.nonce);
 		assertThat(claims.getAuthenticationTime()).isNotNull();
 		return tokens;
@@ -161,7 +161,8 @@ final class ThirdPartyApp {
 	}
 
 	private static String error(TokenResponse response) {
-		return response.indicatesSuccess() ? "" : ((TokenErrorResponse) response).getErrorObject().toJSONObject().toString();
+		return response.indicatesSuccess() ? ""
+				: ((TokenErrorResponse) response).getErrorObject().toJSONObject().toString();
 	}
 
 }

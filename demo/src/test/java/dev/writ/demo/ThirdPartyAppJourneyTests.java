@@ -26,7 +26,10 @@ class ThirdPartyAppJourneyTests {
 
 	static final Duration WAIT = Duration.ofSeconds(15);
 
-	/** Where the pages' pictures go; {@code -Dwrit.screenshots=docs/screenshots} for the docs. */
+	/**
+	 * Where the pages' pictures go; {@code -Dwrit.screenshots=docs/screenshots} for the
+	 * docs.
+	 */
 	static final Path SCREENSHOTS = Path.of(System.getProperty("writ.screenshots", "target/screenshots"));
 
 	private static DemoStack product;

@@ -83,10 +83,8 @@ class TwoNodeTests {
 			SignOutEverywhereTests.assertInvalidGrant(app.refresh(refreshToken, tokenAtB));
 			await().atMost(Duration.ofSeconds(1))
 				.pollInterval(Duration.ofMillis(20))
-				.untilAsserted(() -> ThirdPartyAppJourneyTests
-					.projects(latest(accessToken))
-					.expectStatus()
-					.isUnauthorized());
+				.untilAsserted(
+						() -> ThirdPartyAppJourneyTests.projects(latest(accessToken)).expectStatus().isUnauthorized());
 		}
 	}
 

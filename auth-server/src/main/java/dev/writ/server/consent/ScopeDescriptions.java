@@ -9,8 +9,8 @@ import java.util.Map;
 public final class ScopeDescriptions {
 
 	private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
-			Map.entry("openid", "Know who you are (your account identifier)"),
-			Map.entry("profile", "See your name"), Map.entry("email", "See your email address"),
+			Map.entry("openid", "Know who you are (your account identifier)"), Map.entry("profile", "See your name"),
+			Map.entry("email", "See your email address"),
 			Map.entry("offline_access", "Stay signed in and act for you when you are away"),
 			Map.entry("read:projects", "See your organization's projects"),
 			Map.entry("write:projects", "Create and change your organization's projects"),

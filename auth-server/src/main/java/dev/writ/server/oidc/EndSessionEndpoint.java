@@ -61,9 +61,11 @@ public final class EndSessionEndpoint {
 			}
 			return Mono.just(hinted);
 		}) : Mono.justOrEmpty(clientId);
-		return client.flatMap((id) -> this.clients.findByClientId(id)
-			.switchIfEmpty(Mono.error(() -> OAuth2Exception.invalidRequest("the client '" + id + "' is not registered")))
-			.map((registered) -> request(registered, redirectUri, state)))
+		return client
+			.flatMap((id) -> this.clients.findByClientId(id)
+				.switchIfEmpty(
+						Mono.error(() -> OAuth2Exception.invalidRequest("the client '" + id + "' is not registered")))
+				.map((registered) -> request(registered, redirectUri, state)))
 			.switchIfEmpty(Mono.defer(() -> (redirectUri != null)
 					? Mono.error(OAuth2Exception
 						.invalidRequest("post_logout_redirect_uri needs an id_token_hint or a client_id"))
@@ -112,8 +114,8 @@ public final class EndSessionEndpoint {
 		return this.signingKeys.publishedKey(jwt.getHeader().getKeyID())
 			.filter((key) -> JwkVerifiers.verifies(jwt, key))
 			.map((key) -> audience.get(0))
-			.switchIfEmpty(
-					Mono.error(() -> OAuth2Exception.invalidRequest("the id_token_hint was not issued by this server")));
+			.switchIfEmpty(Mono
+				.error(() -> OAuth2Exception.invalidRequest("the id_token_hint was not issued by this server")));
 	}
 
 	@Nullable

@@ -87,9 +87,8 @@ public final class IdTokenIssuer {
 	 */
 	static String accessTokenHash(String accessToken, JWSAlgorithm algorithm) {
 		String name = algorithm.getName();
-		String digest = name.endsWith("384") ? "SHA-384"
-				: (name.endsWith("512") || JWSAlgorithm.EdDSA.equals(algorithm) || JWSAlgorithm.Ed25519.equals(algorithm))
-						? "SHA-512" : "SHA-256";
+		String digest = name.endsWith("384") ? "SHA-384" : (name.endsWith("512") || JWSAlgorithm.EdDSA.equals(algorithm)
+				|| JWSAlgorithm.Ed25519.equals(algorithm)) ? "SHA-512" : "SHA-256";
 		try {
 			byte[] hash = MessageDigest.getInstance(digest).digest(accessToken.getBytes(StandardCharsets.US_ASCII));
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, hash.length / 2));

@@ -66,9 +66,9 @@ public final class UserInfoEndpoint {
 			return fromBody;
 		}).switchIfEmpty(Mono.defer(() -> {
 			if (header == null) {
-				return Mono.error(authorization.isEmpty()
-						? OAuth2Exception.invalidToken("an access token is required", false)
-						: OAuth2Exception.invalidRequest("the Authorization header is not a bearer token"));
+				return Mono
+					.error(authorization.isEmpty() ? OAuth2Exception.invalidToken("an access token is required", false)
+							: OAuth2Exception.invalidRequest("the Authorization header is not a bearer token"));
 			}
 			return Mono.just(header);
 		}));

@@ -104,16 +104,15 @@ public final class OAuth2Exception extends RuntimeException {
 	 * with a {@code Bearer} challenge, which names the error only when a token was sent.
 	 */
 	public static OAuth2Exception invalidToken(String description, boolean tokenPresented) {
-		String challenge = tokenPresented
-				? "Bearer error=\"invalid_token\", error_description=\"" + description + "\"" : "Bearer";
+		String challenge = tokenPresented ? "Bearer error=\"invalid_token\", error_description=\"" + description + "\""
+				: "Bearer";
 		return new OAuth2Exception("invalid_token", description, HttpStatus.UNAUTHORIZED, challenge, null);
 	}
 
 	/** RFC 6750 §3.1: the token lacks a scope the resource needs; 403. */
 	public static OAuth2Exception insufficientScope(String scope) {
 		return new OAuth2Exception("insufficient_scope", "the token lacks the scope '" + scope + "'",
-				HttpStatus.FORBIDDEN,
-				"Bearer error=\"insufficient_scope\", scope=\"" + scope + "\"", null);
+				HttpStatus.FORBIDDEN, "Bearer error=\"insufficient_scope\", scope=\"" + scope + "\"", null);
 	}
 
 	/** 413: the request body is larger than any protocol message Writ accepts. */

@@ -2,7 +2,6 @@ package dev.writ.server.token;
 
 import dev.writ.server.protocol.OpaqueTokens;
 
-
 /**
  * Makes refresh-token values and the hashes they are stored under.
  *

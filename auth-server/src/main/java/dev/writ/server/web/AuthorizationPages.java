@@ -48,13 +48,15 @@ final class AuthorizationPages {
 		this.users = users;
 	}
 
-	/** GET or POST {@code /oauth2/authorize} (OpenID Connect Core §3.1.2.1 allows both). */
+	/**
+	 * GET or POST {@code /oauth2/authorize} (OpenID Connect Core §3.1.2.1 allows both).
+	 */
 	Mono<ServerResponse> authorize(ServerRequest request) {
-		Mono<MultiValueMap<String, String>> parameters = (request.method() == HttpMethod.POST)
-				? request.formData() : Mono.just(request.queryParams());
-		return parameters.flatMap((values) -> user(request)
-			.flatMap((user) -> this.endpoint.authorize(values, user.orElse(null)))
-			.flatMap((decision) -> render(request, decision, HttpStatus.FOUND)));
+		Mono<MultiValueMap<String, String>> parameters = (request.method() == HttpMethod.POST) ? request.formData()
+				: Mono.just(request.queryParams());
+		return parameters
+			.flatMap((values) -> user(request).flatMap((user) -> this.endpoint.authorize(values, user.orElse(null)))
+				.flatMap((decision) -> render(request, decision, HttpStatus.FOUND)));
 	}
 
 	/** POST {@code /consent}: the user's answer to the consent page. */
@@ -82,24 +84,26 @@ final class AuthorizationPages {
 
 	private Mono<ServerResponse> render(ServerRequest request, AuthorizationDecision decision,
 			HttpStatus redirectStatus) {
-		return switch (decision) {
-			case AuthorizationDecision.Redirect redirect ->
-				ServerResponse.status(redirectStatus).location(redirect.location()).build();
-			case AuthorizationDecision.ErrorPage error -> Pages.html(HttpStatus.BAD_REQUEST,
-					Pages.page("Sign-in request not valid", """
-							<h1>This sign-in request is not valid</h1>
-							<p role="alert" class="alert">%s</p>
-							<p>Go back to the application you came from and try again. If this keeps happening,
-							tell the application's developers.</p>
-							""".formatted(Pages.escape(error.error().description()))));
-			case AuthorizationDecision.SignIn signIn -> Pages.seeOther(signInUri(signIn));
-			case AuthorizationDecision.Consent consent -> consentPage(request, consent);
-		};
+		if (decision instanceof AuthorizationDecision.Redirect redirect) {
+			return ServerResponse.status(redirectStatus).location(redirect.location()).build();
+		}
+		if (decision instanceof AuthorizationDecision.SignIn signIn) {
+			return Pages.seeOther(signInUri(signIn));
+		}
+		if (decision instanceof AuthorizationDecision.Consent consent) {
+			return consentPage(request, consent);
+		}
+		AuthorizationDecision.ErrorPage error = (AuthorizationDecision.ErrorPage) decision;
+		return Pages.html(HttpStatus.BAD_REQUEST, Pages.page("Sign-in request not valid", """
+				<h1>This sign-in request is not valid</h1>
+				<p role="alert" class="alert">%s</p>
+				<p>Go back to the application you came from and try again. If this keeps happening,
+				tell the application's developers.</p>
+				""".formatted(Pages.escape(error.error().description()))));
 	}
 
 	static String signInUri(AuthorizationDecision.SignIn signIn) {
-		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(SignInPage.PATH)
-			.queryParam("continue", "{continue}");
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(SignInPage.PATH).queryParam("continue", "{continue}");
 		Map<String, String> values = new LinkedHashMap<>();
 		values.put("continue", signIn.continueUri());
 		if (signIn.loginHint() != null) {
@@ -121,25 +125,30 @@ final class AuthorizationPages {
 				.append("</code></li>\n");
 		}
 		Map<String, String> fields = new LinkedHashMap<>(authorization.parameters().toSingleValueMap());
-		return Mono.zip(Pages.csrfField(request), this.users.findById(consent.user().userId())
-			.map((user) -> user.email())
-			.defaultIfEmpty(consent.user().userId()))
-			.flatMap((both) -> Pages.html(HttpStatus.OK, Pages.page("Allow " + clientName, """
-					<h1>Allow %1$s to access your account?</h1>
-					<p class="lead">Signed in as <strong>%2$s</strong></p>
-					<p>%1$s wants to:</p>
-					<ul class="scopes">
-					%3$s</ul>
-					<form method="post" action="%4$s">
-					%5$s%6$s<div class="actions">
-					<button type="submit" name="decision" value="approve">Allow</button>
-					<button type="submit" name="decision" value="deny" class="secondary">Deny</button>
-					</div>
-					</form>
-					<p class="muted">You can change your mind later by signing out everywhere on your
-					<a href="%7$s">sessions page</a>.</p>
-					""".formatted(Pages.escape(clientName), Pages.escape(both.getT2()), scopes, CONSENT_PATH,
-					both.getT1(), Pages.hiddenFields(fields), SessionsPage.PATH)), origin(authorization.redirectUri())));
+		return Mono
+			.zip(Pages.csrfField(request),
+					this.users.findById(consent.user().userId())
+						.map((user) -> user.email())
+						.defaultIfEmpty(consent.user().userId()))
+			.flatMap(
+					(both) -> Pages.html(HttpStatus.OK,
+							Pages.page("Allow " + clientName, """
+									<h1>Allow %1$s to access your account?</h1>
+									<p class="lead">Signed in as <strong>%2$s</strong></p>
+									<p>%1$s wants to:</p>
+									<ul class="scopes">
+									%3$s</ul>
+									<form method="post" action="%4$s">
+									%5$s%6$s<div class="actions">
+									<button type="submit" name="decision" value="approve">Allow</button>
+									<button type="submit" name="decision" value="deny" class="secondary">Deny</button>
+									</div>
+									</form>
+									<p class="muted">You can change your mind later by signing out everywhere on your
+									<a href="%7$s">sessions page</a>.</p>
+									""".formatted(Pages.escape(clientName), Pages.escape(both.getT2()), scopes,
+									CONSENT_PATH, both.getT1(), Pages.hiddenFields(fields), SessionsPage.PATH)),
+							origin(authorization.redirectUri())));
 	}
 
 	@Nullable

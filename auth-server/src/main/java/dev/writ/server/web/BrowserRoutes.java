@@ -14,8 +14,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 class BrowserRoutes {
 
 	@Bean
-	RouterFunction<ServerResponse> browserRoutes(AuthorizationPages authorization, SignInPage signIn,
-			LogoutPages logout, SessionsPage sessions) {
+	RouterFunction<ServerResponse> pageRoutes(AuthorizationPages authorization, SignInPage signIn, LogoutPages logout,
+			SessionsPage sessions) {
 		return RouterFunctions.route()
 			.GET(AuthorizationEndpoint.PATH, authorization::authorize)
 			.POST(AuthorizationEndpoint.PATH, authorization::authorize)

@@ -41,8 +41,8 @@ final class LogoutPages {
 
 	/** GET or POST {@code /connect/logout}, as the client sends it. */
 	Mono<ServerResponse> endSession(ServerRequest request) {
-		Mono<MultiValueMap<String, String>> parameters = (request.method() == HttpMethod.POST)
-				? request.formData() : Mono.just(request.queryParams());
+		Mono<MultiValueMap<String, String>> parameters = (request.method() == HttpMethod.POST) ? request.formData()
+				: Mono.just(request.queryParams());
 		return parameters.flatMap(this.endpoint::validate)
 			.flatMap((logout) -> this.currentSession.of(request.exchange())
 				.flatMap((session) -> confirmation(request, logout))
@@ -93,11 +93,10 @@ final class LogoutPages {
 			if (redirect != null) {
 				return Pages.seeOther(redirect.toString());
 			}
-			return Pages.builder(HttpStatus.OK, null)
-				.bodyValue(Pages.page("Signed out", """
-						<h1>You are signed out</h1>
-						<p>You can close this window, or <a href="%s">sign in again</a>.</p>
-						""".formatted(SignInPage.PATH)));
+			return Pages.builder(HttpStatus.OK, null).bodyValue(Pages.page("Signed out", """
+					<h1>You are signed out</h1>
+					<p>You can close this window, or <a href="%s">sign in again</a>.</p>
+					""".formatted(SignInPage.PATH)));
 		}));
 	}
 

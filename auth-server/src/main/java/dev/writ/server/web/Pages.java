@@ -62,10 +62,13 @@ final class Pages {
 				""".formatted(escape(title), wide ? " class=\"wide\"" : "", body);
 	}
 
-	/** The hidden field that carries the CSRF token of the request's double-submit cookie. */
+	/**
+	 * The hidden field that carries the CSRF token of the request's double-submit cookie.
+	 */
 	static Mono<String> csrfField(ServerRequest request) {
-		return CsrfTokens.of(request.exchange()).map((csrf) -> "<input type=\"hidden\" name=\"%s\" value=\"%s\">"
-			.formatted(escape(csrf.getParameterName()), escape(csrf.getToken())));
+		return CsrfTokens.of(request.exchange())
+			.map((csrf) -> "<input type=\"hidden\" name=\"%s\" value=\"%s\">".formatted(escape(csrf.getParameterName()),
+					escape(csrf.getToken())));
 	}
 
 	static String hiddenFields(Map<String, String> fields) {

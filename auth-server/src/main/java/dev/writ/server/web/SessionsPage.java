@@ -58,22 +58,28 @@ final class SessionsPage {
 					for (BrowserSession session : all.getT2()) {
 						rows.append(row(session, session.id().equals(current.id()), csrf));
 					}
-					return Pages.html(HttpStatus.OK, Pages.page("Your sessions", """
-							<h1>Where you are signed in</h1>
-							<p class="lead">Signed in as <strong>%s</strong></p>
-							<table>
-							<caption class="muted">Active sessions, newest first</caption>
-							<thead><tr><th scope="col">Device</th><th scope="col">IP address</th>
-							<th scope="col">Signed in</th><th scope="col">Last seen</th><th scope="col"><span class="muted">Action</span></th></tr></thead>
-							<tbody>
-							%s</tbody>
-							</table>
-							<form method="post" action="%s">
-							%s<div class="actions"><button type="submit" class="danger">Sign out everywhere</button></div>
-							</form>
-							<p class="muted">Signing out everywhere ends every session above and stops every app you
-							allowed from acting for you until you sign in to it again.</p>
-							""".formatted(Pages.escape(all.getT3()), rows, EVERYWHERE_PATH, csrf), true));
+					return Pages
+						.html(HttpStatus.OK,
+								Pages
+									.page("Your sessions",
+											"""
+													<h1>Where you are signed in</h1>
+													<p class="lead">Signed in as <strong>%s</strong></p>
+													<table>
+													<caption class="muted">Active sessions, newest first</caption>
+													<thead><tr><th scope="col">Device</th><th scope="col">IP address</th>
+													<th scope="col">Signed in</th><th scope="col">Last seen</th><th scope="col"><span class="muted">Action</span></th></tr></thead>
+													<tbody>
+													%s</tbody>
+													</table>
+													<form method="post" action="%s">
+													%s<div class="actions"><button type="submit" class="danger">Sign out everywhere</button></div>
+													</form>
+													<p class="muted">Signing out everywhere ends every session above and stops every app you
+													allowed from acting for you until you sign in to it again.</p>
+													"""
+												.formatted(Pages.escape(all.getT3()), rows, EVERYWHERE_PATH, csrf),
+											true));
 				}))
 			.switchIfEmpty(Mono.defer(() -> Pages.seeOther(SignInPage.signInFor(PATH))));
 	}
@@ -84,8 +90,8 @@ final class SessionsPage {
 				<button type="submit" class="secondary" aria-label="Sign out %s">Sign out</button></form>"""
 			.formatted(PATH, Pages.escape(session.id()), csrf, Pages.escape(session.device()));
 		return "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n".formatted(
-				Pages.escape(session.device()), Pages.escape(session.ipAddress()),
-				TIME.format(session.createdAt()), TIME.format(session.lastSeenAt()), action);
+				Pages.escape(session.device()), Pages.escape(session.ipAddress()), TIME.format(session.createdAt()),
+				TIME.format(session.lastSeenAt()), action);
 	}
 
 	/** POST {@code /account/sessions/{id}/revoke}. */
@@ -105,12 +111,11 @@ final class SessionsPage {
 		return this.currentSession.of(request.exchange())
 			.flatMap((current) -> this.signOutEverywhere.signOut(current.userId()))
 			.doOnSuccess((done) -> this.currentSession.forget(request.exchange()))
-			.then(Mono.defer(() -> Pages.builder(HttpStatus.OK, null)
-				.bodyValue(Pages.page("Signed out everywhere", """
-						<h1>You are signed out everywhere</h1>
-						<p>Every session has ended, and apps you allowed must ask you to sign in again.</p>
-						<p><a class="button" href="%s">Sign in again</a></p>
-						""".formatted(SignInPage.signInFor(PATH))))));
+			.then(Mono.defer(() -> Pages.builder(HttpStatus.OK, null).bodyValue(Pages.page("Signed out everywhere", """
+					<h1>You are signed out everywhere</h1>
+					<p>Every session has ended, and apps you allowed must ask you to sign in again.</p>
+					<p><a class="button" href="%s">Sign in again</a></p>
+					""".formatted(SignInPage.signInFor(PATH))))));
 	}
 
 }

@@ -25,8 +25,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The sign-in page: email and password, then a new browser session (a new id at every
- * sign-in, so a session id planted before it is worth nothing) and back to where the
- * user was going. Wrong credentials, an unknown account and a disabled one get the same
+ * sign-in, so a session id planted before it is worth nothing) and back to where the user
+ * was going. Wrong credentials, an unknown account and a disabled one get the same
  * answer.
  */
 @Component
@@ -63,20 +63,24 @@ final class SignInPage {
 			if (email.isEmpty() || password.isEmpty()) {
 				return form(request, HttpStatus.OK, continueUri, email, "Enter your email address and password.");
 			}
-			return this.passwordSignIn.signIn(email, password, clientIp(request))
-				.flatMap((result) -> switch (result) {
-					case SignInResult.SignedIn signedIn -> start(request, signedIn.user(), continueUri);
-					case SignInResult.Refused refused ->
-						form(request, HttpStatus.OK, continueUri, email, "The email address or password is wrong.");
-					case SignInResult.Throttled throttled -> form(request, HttpStatus.TOO_MANY_REQUESTS, continueUri,
-							email, "Too many sign-in attempts. Try again in "
-									+ Math.max(1, throttled.retryAfter().toSeconds()) + " seconds.",
+			return this.passwordSignIn.signIn(email, password, clientIp(request)).flatMap((result) -> {
+				if (result instanceof SignInResult.SignedIn signedIn) {
+					return start(request, signedIn.user(), continueUri);
+				}
+				if (result instanceof SignInResult.Throttled throttled) {
+					return form(request, HttpStatus.TOO_MANY_REQUESTS, continueUri, email,
+							"Too many sign-in attempts. Try again in " + Math.max(1, throttled.retryAfter().toSeconds())
+									+ " seconds.",
 							throttled.retryAfter());
-				});
+				}
+				return form(request, HttpStatus.OK, continueUri, email, "The email address or password is wrong.");
+			});
 		});
 	}
 
-	/** A new session (new id, new secret) for the user, then on to where they were going. */
+	/**
+	 * A new session (new id, new secret) for the user, then on to where they were going.
+	 */
 	private Mono<ServerResponse> start(ServerRequest request, User user, String continueUri) {
 		return this.currentSession.signIn(request.exchange(), user.id(), List.of(PASSWORD))
 			.then(Mono.defer(() -> Pages.seeOther(continueUri)));
@@ -87,7 +91,9 @@ final class SignInPage {
 		return form(request, status, continueUri, email, error, null);
 	}
 
-	/** RFC 6585 §4: a throttled answer says when to retry, on the page and in the header. */
+	/**
+	 * RFC 6585 §4: a throttled answer says when to retry, on the page and in the header.
+	 */
 	private Mono<ServerResponse> form(ServerRequest request, HttpStatus status, String continueUri,
 			@Nullable String email, @Nullable String error, @Nullable Duration retryAfter) {
 		String alert = (error != null) ? "<p role=\"alert\" class=\"alert\">" + Pages.escape(error) + "</p>" : "";

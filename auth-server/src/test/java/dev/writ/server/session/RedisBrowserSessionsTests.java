@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import dev.writ.devstack.DevStack;
 import dev.writ.devstack.RedisServer;
-import dev.writ.server.jwk.MutableClock;
+import dev.writ.server.test.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -22,9 +22,9 @@ import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * What a browser does with Writ's pages, over real HTTP: keeps cookies, reads forms
- * (with their CSRF field) and posts them back. For protocol tests that need a signed-in
- * user without starting Chromium; the end-to-end tests use the real browser.
+ * What a browser does with Writ's pages, over real HTTP: keeps cookies, reads forms (with
+ * their CSRF field) and posts them back. For protocol tests that need a signed-in user
+ * without starting Chromium; the end-to-end tests use the real browser.
  */
 public final class HttpBrowser {
 
@@ -92,7 +92,9 @@ public final class HttpBrowser {
 		return post("/login", form);
 	}
 
-	/** Posts the page's form (its hidden fields, CSRF token included) with extra fields. */
+	/**
+	 * Posts the page's form (its hidden fields, CSRF token included) with extra fields.
+	 */
 	public EntityExchangeResult<String> submit(String page, String action, String... extra) {
 		MultiValueMap<String, String> form = hiddenFields(page);
 		for (int i = 0; i < extra.length; i += 2) {
@@ -138,10 +140,8 @@ public final class HttpBrowser {
 		headers.setAccept(List.of(MediaType.TEXT_HTML, MediaType.ALL));
 		if (!this.cookies.isEmpty()) {
 			StringBuilder cookie = new StringBuilder();
-			this.cookies.forEach((name, value) -> cookie.append(cookie.isEmpty() ? "" : "; ")
-				.append(name)
-				.append('=')
-				.append(value));
+			this.cookies.forEach((name,
+					value) -> cookie.append(cookie.isEmpty() ? "" : "; ").append(name).append('=').append(value));
 			headers.set(HttpHeaders.COOKIE, cookie.toString());
 		}
 	}

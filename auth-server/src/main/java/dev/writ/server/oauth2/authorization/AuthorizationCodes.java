@@ -7,8 +7,8 @@ import org.springframework.lang.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Where authorization codes live between the authorization response and the token
- * request (RFC 6749 §4.1.2).
+ * Where authorization codes live between the authorization response and the token request
+ * (RFC 6749 §4.1.2).
  *
  * <p>
  * Contract: only a hash of a code is stored; a code can be redeemed once, atomically,

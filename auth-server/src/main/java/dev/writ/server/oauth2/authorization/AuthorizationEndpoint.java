@@ -87,10 +87,11 @@ public final class AuthorizationEndpoint {
 			Function<AuthorizationRequest, Mono<AuthorizationDecision>> decision) {
 		return this.validator.validate(parameters)
 			.flatMap(decision)
-			.onErrorResume(AuthorizationError.class, (error) -> Mono.just((error.redirectUri() != null)
-					? new AuthorizationDecision.Redirect(
-							AuthorizationResponse.error(error.redirectUri(), error.error(), error.state(), this.issuer))
-					: new AuthorizationDecision.ErrorPage(error.error())));
+			.onErrorResume(AuthorizationError.class,
+					(error) -> Mono.just((error.redirectUri() != null)
+							? new AuthorizationDecision.Redirect(AuthorizationResponse.error(error.redirectUri(),
+									error.error(), error.state(), this.issuer))
+							: new AuthorizationDecision.ErrorPage(error.error())));
 	}
 
 	private Mono<AuthorizationDecision> authorize(AuthorizationRequest request, @Nullable EndUserAuthentication user) {

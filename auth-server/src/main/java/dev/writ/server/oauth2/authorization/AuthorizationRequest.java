@@ -16,8 +16,7 @@ import org.springframework.util.MultiValueMap;
  * @param client the registered client
  * @param redirectUri where the response goes
  * @param redirectUriGiven whether the request named it (then the token request must too)
- * @param scope the requested scope, or the client's default scope when none was
- * requested
+ * @param scope the requested scope, or the client's default scope when none was requested
  * @param state the client's state, echoed in the response
  * @param codeChallenge the S256 PKCE challenge, or {@code null}
  * @param nonce the OpenID Connect nonce, or {@code null}

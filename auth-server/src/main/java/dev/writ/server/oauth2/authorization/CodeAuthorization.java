@@ -15,8 +15,8 @@ import org.springframework.lang.Nullable;
  * @param redirectUri the redirect URI the code was sent to
  * @param redirectUriGiven whether the authorization request named the redirect URI, in
  * which case the token request must repeat it
- * @param codeChallenge the PKCE S256 challenge, or {@code null} for a confidential
- * client registered without PKCE that sent none
+ * @param codeChallenge the PKCE S256 challenge, or {@code null} for a confidential client
+ * registered without PKCE that sent none
  * @param scope the granted scope, space-delimited
  * @param nonce the OpenID Connect nonce to echo in the ID token, or {@code null}
  * @param userId the user who authorized

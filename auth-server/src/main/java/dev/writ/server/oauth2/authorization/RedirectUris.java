@@ -11,7 +11,8 @@ import org.springframework.lang.Nullable;
  * Whether a redirect URI in a request is one the client registered: compared as exact
  * strings (OAuth 2.1 §2.3.1, RFC 9700 §4.1.3), except that the port of a loopback IP
  * redirect URI may differ, because a native app listens on whatever port the operating
- * system gives it (RFC 8252 §7.3). {@code localhost} gets no such freedom (RFC 8252 §8.3).
+ * system gives it (RFC 8252 §7.3). {@code localhost} gets no such freedom (RFC 8252
+ * §8.3).
  */
 final class RedirectUris {
 
@@ -36,8 +37,7 @@ final class RedirectUris {
 	}
 
 	private static boolean isLoopbackIp(URI uri) {
-		return "http".equals(uri.getScheme())
-				&& ("127.0.0.1".equals(uri.getHost()) || "[::1]".equals(uri.getHost()));
+		return "http".equals(uri.getScheme()) && ("127.0.0.1".equals(uri.getHost()) || "[::1]".equals(uri.getHost()));
 	}
 
 	private static boolean samePortAside(URI a, URI b) {

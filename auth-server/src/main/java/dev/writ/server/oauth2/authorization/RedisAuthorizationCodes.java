@@ -73,9 +73,8 @@ final class RedisAuthorizationCodes implements AuthorizationCodes {
 	public Mono<String> issue(CodeAuthorization authorization) {
 		String code = OpaqueTokens.generate("");
 		return this.redis
-			.execute(ISSUE, List.of(key(code)),
-					List.of(authorization.clientId(), this.json.writeValueAsString(authorization),
-							Long.toString(LIFETIME.toMillis())))
+			.execute(ISSUE, List.of(key(code)), List.of(authorization.clientId(),
+					this.json.writeValueAsString(authorization), Long.toString(LIFETIME.toMillis())))
 			.then(Mono.just(code));
 	}
 
@@ -89,8 +88,8 @@ final class RedisAuthorizationCodes implements AuthorizationCodes {
 
 	private CodeRedemption redemption(List<?> result) {
 		return switch ((String) result.get(0)) {
-			case "1" -> new CodeRedemption.Redeemed(
-					this.json.readValue((String) result.get(1), CodeAuthorization.class));
+			case "1" ->
+				new CodeRedemption.Redeemed(this.json.readValue((String) result.get(1), CodeAuthorization.class));
 			case "2" -> new CodeRedemption.Replayed(emptyToNull(result.get(1)), emptyToNull(result.get(2)),
 					(emptyToNull(result.get(3)) != null) ? Instant.ofEpochSecond(Long.parseLong((String) result.get(3)))
 							: null);

@@ -8,7 +8,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.writ.server.token.ActiveRefreshToken;
 import dev.writ.server.token.RefreshGrant;
 
-
 /**
  * An introspection response (RFC 7662 §2.2).
  *

@@ -95,8 +95,8 @@ public final class AuthorizationServerMetadataEndpoint {
 		metadata.put("id_token_signing_alg_values_supported", List.of("RS256", "ES256", "EdDSA"));
 		metadata.put("acr_values_supported", List.of("1"));
 		metadata.put("prompt_values_supported", List.of("none", "login", "consent", "select_account"));
-		metadata.put("claims_supported", List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "acr",
-				"amr", "azp", "sid", "at_hash", "name", "preferred_username", "email", "email_verified"));
+		metadata.put("claims_supported", List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "acr", "amr",
+				"azp", "sid", "at_hash", "name", "preferred_username", "email", "email_verified"));
 		metadata.put("claims_parameter_supported", false);
 		metadata.put("request_parameter_supported", false);
 		// its default is true (§3), which Writ does not support

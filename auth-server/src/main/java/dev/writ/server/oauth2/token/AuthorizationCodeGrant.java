@@ -59,12 +59,15 @@ final class AuthorizationCodeGrant implements GrantHandler {
 	@Override
 	public Mono<AccessTokenResponse> grant(AuthenticatedClient client, FormParameters parameters) {
 		String code = parameters.require(OAuth2ParameterNames.CODE);
-		return this.codes.redeem(code, client.client().clientId()).flatMap((redemption) -> switch (redemption) {
-			case CodeRedemption.Redeemed redeemed -> issue(client.client(), code, redeemed.authorization(), parameters);
-			case CodeRedemption.Replayed replayed -> revoke(replayed)
-				.then(Mono.error(OAuth2Exception.invalidGrant("the authorization code was already used")));
-			case CodeRedemption.Invalid invalid ->
-				Mono.error(OAuth2Exception.invalidGrant("the authorization code is invalid or expired"));
+		return this.codes.redeem(code, client.client().clientId()).flatMap((redemption) -> {
+			if (redemption instanceof CodeRedemption.Redeemed redeemed) {
+				return issue(client.client(), code, redeemed.authorization(), parameters);
+			}
+			if (redemption instanceof CodeRedemption.Replayed replayed) {
+				return revoke(replayed)
+					.then(Mono.error(OAuth2Exception.invalidGrant("the authorization code was already used")));
+			}
+			return Mono.error(OAuth2Exception.invalidGrant("the authorization code is invalid or expired"));
 		});
 	}
 

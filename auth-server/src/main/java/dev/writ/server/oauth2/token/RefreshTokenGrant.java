@@ -46,13 +46,11 @@ final class RefreshTokenGrant implements GrantHandler {
 		Scope requested = Scope.parse(parameters.get(OAuth2ParameterNames.SCOPE));
 		// The scope is checked before rotating, so that a bad request does not cost the
 		// client its refresh token.
-		return this.families.find(refreshToken)
-			.flatMap((active) -> {
-				Scope missing = active.grant().scope().missing(requested);
-				return missing.isEmpty() ? Mono.<Void>empty()
-						: Mono.error(OAuth2Exception
-							.invalidScope("the scope '" + missing + "' exceeds what the refresh token grants"));
-			})
+		return this.families.find(refreshToken).flatMap((active) -> {
+			Scope missing = active.grant().scope().missing(requested);
+			return missing.isEmpty() ? Mono.<Void>empty() : Mono.error(
+					OAuth2Exception.invalidScope("the scope '" + missing + "' exceeds what the refresh token grants"));
+		})
 			.then(Mono.defer(() -> this.families.rotate(refreshToken, client.client().clientId())))
 			.flatMap((rotation) -> issue(client, rotation, requested));
 	}

@@ -52,8 +52,8 @@ final class UserTokens {
 	}
 
 	/**
-	 * The user of a grant, who must still exist and be enabled: disabling an account
-	 * ends what its grants can do.
+	 * The user of a grant, who must still exist and be enabled: disabling an account ends
+	 * what its grants can do.
 	 */
 	Mono<User> activeUser(String userId) {
 		return this.users.findById(userId)
@@ -112,8 +112,7 @@ final class UserTokens {
 	 * @param idToken the ID token, or {@code null}
 	 * @param organization the organization the access token speaks for, or {@code null}
 	 */
-	record Issued(IssuedAccessToken accessToken, @Nullable String idToken,
-			@Nullable OrganizationRole organization) {
+	record Issued(IssuedAccessToken accessToken, @Nullable String idToken, @Nullable OrganizationRole organization) {
 	}
 
 }

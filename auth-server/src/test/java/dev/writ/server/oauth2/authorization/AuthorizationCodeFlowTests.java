@@ -47,25 +47,32 @@ class AuthorizationCodeFlowTests {
 		client = server.client();
 	}
 
+	/** Values go in as template variables, so a '+' in the state is sent as %2B. */
 	static String authorizeUri(String clientId, String... extra) {
-		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/oauth2/authorize")
-			.queryParam("response_type", "code")
-			.queryParam("client_id", clientId)
-			.queryParam("redirect_uri", REDIRECT)
-			.queryParam("state", "st+" + UUID.randomUUID());
+		Map<String, String> values = new java.util.LinkedHashMap<>();
+		values.put("response_type", "code");
+		values.put("client_id", clientId);
+		values.put("redirect_uri", REDIRECT);
+		values.put("state", "st+" + UUID.randomUUID());
 		for (int i = 0; i < extra.length; i += 2) {
-			uri.queryParam(extra[i], extra[i + 1]);
+			values.put(extra[i], extra[i + 1]);
 		}
-		return uri.encode().build().toUriString();
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/oauth2/authorize");
+		values.keySet().forEach((name) -> uri.queryParam(name, "{" + name + "}"));
+		return uri.encode().buildAndExpand(values).toUriString();
 	}
 
 	static MultiValueMap<String, String> query(URI location) {
-		return UriComponentsBuilder.fromUri(location).build(true).getQueryParams().entrySet().stream().collect(
-				org.springframework.util.LinkedMultiValueMap::new,
-				(map, entry) -> entry.getValue()
-					.forEach((value) -> map.add(entry.getKey(),
-							org.springframework.web.util.UriUtils.decode(value, "UTF-8"))),
-				org.springframework.util.LinkedMultiValueMap::addAll);
+		return UriComponentsBuilder.fromUri(location)
+			.build(true)
+			.getQueryParams()
+			.entrySet()
+			.stream()
+			.collect(org.springframework.util.LinkedMultiValueMap::new,
+					(map, entry) -> entry.getValue()
+						.forEach((value) -> map.add(entry.getKey(),
+								org.springframework.web.util.UriUtils.decode(value, "UTF-8"))),
+					org.springframework.util.LinkedMultiValueMap::addAll);
 	}
 
 	/** Signs in as {@code email}, consents if asked, and answers the callback's query. */
@@ -112,8 +119,8 @@ class AuthorizationCodeFlowTests {
 		HttpBrowser browser = signedIn("alice@acme.test");
 		String verifier = HttpBrowser.codeVerifier();
 		String authorize = authorizeUri(WEB, "scope", "openid profile email offline_access read:projects", "nonce",
-				"n-0S6_WzA2Mj", "code_challenge", HttpBrowser.s256(verifier), "code_challenge_method", "S256",
-				"prompt", "consent");
+				"n-0S6_WzA2Mj", "code_challenge", HttpBrowser.s256(verifier), "code_challenge_method", "S256", "prompt",
+				"consent");
 		MultiValueMap<String, String> callback = code(browser, authorize);
 		assertThat(callback.getFirst("iss")).isEqualTo(server.baseUrl());
 		assertThat(callback.getFirst("state")).startsWith("st+");
@@ -189,9 +196,8 @@ class AuthorizationCodeFlowTests {
 
 	@Test
 	void authorizeWhenUnknownClientThenErrorPage() {
-		EntityExchangeResult<String> result = new HttpBrowser(server.baseUrl())
-			.get(authorizeUri("no-such-client", "code_challenge", HttpBrowser.s256(HttpBrowser.codeVerifier()),
-					"code_challenge_method", "S256"));
+		EntityExchangeResult<String> result = new HttpBrowser(server.baseUrl()).get(authorizeUri("no-such-client",
+				"code_challenge", HttpBrowser.s256(HttpBrowser.codeVerifier()), "code_challenge_method", "S256"));
 		assertThat(result.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(result.getResponseHeaders().getLocation()).isNull();
 	}
@@ -227,9 +233,8 @@ class AuthorizationCodeFlowTests {
 
 	@Test
 	void authorizeWhenPromptNoneWithoutSessionThenLoginRequired() {
-		EntityExchangeResult<String> result = new HttpBrowser(server.baseUrl()).get(authorizeUri(WEB, "prompt",
-				"none", "code_challenge", HttpBrowser.s256(HttpBrowser.codeVerifier()), "code_challenge_method",
-				"S256"));
+		EntityExchangeResult<String> result = new HttpBrowser(server.baseUrl()).get(authorizeUri(WEB, "prompt", "none",
+				"code_challenge", HttpBrowser.s256(HttpBrowser.codeVerifier()), "code_challenge_method", "S256"));
 		assertThat(result.getStatus()).isEqualTo(HttpStatus.FOUND);
 		assertThat(query(HttpBrowser.location(result)).getFirst("error")).isEqualTo("login_required");
 	}
@@ -373,8 +378,8 @@ class AuthorizationCodeFlowTests {
 		String challenge = HttpBrowser.s256(HttpBrowser.codeVerifier());
 		code(browser, authorizeUri(WEB, "scope", "openid email", "code_challenge", challenge, "code_challenge_method",
 				"S256"));
-		EntityExchangeResult<String> again = browser.get(authorizeUri(WEB, "scope", "email", "code_challenge",
-				challenge, "code_challenge_method", "S256"));
+		EntityExchangeResult<String> again = browser
+			.get(authorizeUri(WEB, "scope", "email", "code_challenge", challenge, "code_challenge_method", "S256"));
 		assertThat(again.getStatus()).isEqualTo(HttpStatus.FOUND);
 		EntityExchangeResult<String> asked = browser.get(authorizeUri(WEB, "scope", "email", "prompt", "consent",
 				"code_challenge", challenge, "code_challenge_method", "S256"));
@@ -385,9 +390,9 @@ class AuthorizationCodeFlowTests {
 	@Test
 	void consentWhenDeniedThenAccessDenied() {
 		HttpBrowser browser = signedIn("adam@acme.test");
-		EntityExchangeResult<String> page = browser.get(authorizeUri(WEB, "scope", "write:projects", "prompt",
-				"consent", "code_challenge", HttpBrowser.s256(HttpBrowser.codeVerifier()), "code_challenge_method",
-				"S256"));
+		EntityExchangeResult<String> page = browser
+			.get(authorizeUri(WEB, "scope", "write:projects", "prompt", "consent", "code_challenge",
+					HttpBrowser.s256(HttpBrowser.codeVerifier()), "code_challenge_method", "S256"));
 		EntityExchangeResult<String> denied = browser.submit(page.getResponseBody(), "/consent", "decision", "deny");
 		assertThat(denied.getStatus()).isEqualTo(HttpStatus.SEE_OTHER);
 		assertThat(query(HttpBrowser.location(denied)).getFirst("error")).isEqualTo("access_denied");
@@ -408,8 +413,13 @@ class AuthorizationCodeFlowTests {
 
 	@Test
 	void userInfoWhenNoTokenThenBearerChallenge() {
-		client.get().uri("/userinfo").exchange().expectStatus().isUnauthorized().expectHeader().valueEquals(
-				"WWW-Authenticate", "Bearer");
+		client.get()
+			.uri("/userinfo")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueEquals("WWW-Authenticate", "Bearer");
 		client.get()
 			.uri("/userinfo")
 			.header("Authorization", "Bearer not-a-token")
