@@ -1,5 +1,6 @@
 package dev.writ.server.test;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,12 +15,15 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.util.HtmlUtils;
+
+import reactor.netty.http.client.HttpClient;
 
 /**
  * What a browser does with Writ's pages, over real HTTP: keeps cookies, reads forms (with
@@ -44,6 +48,16 @@ public final class HttpBrowser {
 	public HttpBrowser(String baseUrl) {
 		this.baseUrl = baseUrl;
 		this.client = WebTestClient.bindToServer().baseUrl(baseUrl).build();
+	}
+
+	/**
+	 * A browser on another machine, as far as the server can tell: its connections come
+	 * from {@code localAddress}, another loopback address such as {@code 127.0.0.2}.
+	 */
+	public HttpBrowser(String baseUrl, String localAddress) {
+		this.baseUrl = baseUrl;
+		HttpClient http = HttpClient.create().bindAddress(() -> new InetSocketAddress(localAddress, 0));
+		this.client = WebTestClient.bindToServer(new ReactorClientHttpConnector(http)).baseUrl(baseUrl).build();
 	}
 
 	public HttpBrowser userAgent(String userAgent) {

@@ -1,5 +1,7 @@
 package dev.writ.server.oauth2.metadata;
 
+import java.util.List;
+
 import dev.writ.server.test.TestAuthServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,7 +11,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Authorization server metadata (RFC 8414) at both well-known locations. */
+/**
+ * Authorization server metadata (RFC 8414) and OpenID Provider metadata (OpenID Connect
+ * Discovery 1.0 §3), one document at both well-known locations.
+ */
 class AuthorizationServerMetadataTests {
 
 	private static TestAuthServer server;
@@ -44,12 +49,34 @@ class AuthorizationServerMetadataTests {
 			.isEqualTo(issuer + "/oauth2/introspect")
 			.jsonPath("$.revocation_endpoint")
 			.isEqualTo(issuer + "/oauth2/revoke")
+			.jsonPath("$.authorization_endpoint")
+			.isEqualTo(issuer + "/oauth2/authorize")
+			.jsonPath("$.userinfo_endpoint")
+			.isEqualTo(issuer + "/userinfo")
+			.jsonPath("$.end_session_endpoint")
+			.isEqualTo(issuer + "/connect/logout")
 			.jsonPath("$.grant_types_supported")
-			.isEqualTo(java.util.List.of("client_credentials"))
+			.isEqualTo(List.of("authorization_code", "client_credentials", "refresh_token"))
 			.jsonPath("$.token_endpoint_auth_methods_supported")
-			.isEqualTo(java.util.List.of("client_secret_basic", "client_secret_post", "private_key_jwt"))
+			.isEqualTo(List.of("client_secret_basic", "client_secret_post", "private_key_jwt", "none"))
 			.jsonPath("$.response_types_supported")
-			.isEmpty();
+			.isEqualTo(List.of("code"))
+			.jsonPath("$.response_modes_supported")
+			.isEqualTo(List.of("query"))
+			.jsonPath("$.code_challenge_methods_supported")
+			.isEqualTo(List.of("S256"))
+			.jsonPath("$.authorization_response_iss_parameter_supported")
+			.isEqualTo(true)
+			.jsonPath("$.subject_types_supported")
+			.isEqualTo(List.of("public"))
+			.jsonPath("$.id_token_signing_alg_values_supported")
+			.value((algorithms) -> org.assertj.core.api.Assertions.assertThat(algorithms.toString()).contains("RS256"))
+			.jsonPath("$.scopes_supported")
+			.isEqualTo(List.of("openid", "profile", "email", "offline_access"))
+			.jsonPath("$.request_uri_parameter_supported")
+			.isEqualTo(false)
+			.jsonPath("$.prompt_values_supported")
+			.isEqualTo(List.of("none", "login", "consent", "select_account"));
 	}
 
 	@Test
