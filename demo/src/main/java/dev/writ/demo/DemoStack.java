@@ -133,7 +133,6 @@ public final class DemoStack implements AutoCloseable {
 		return this.sampleApi;
 	}
 
-	@Override
 	/**
 	 * Starts another auth-server node beside this one, as a load balancer would have it:
 	 * the same issuer, database and Redis, on its own port. The caller closes it.
@@ -145,6 +144,7 @@ public final class DemoStack implements AutoCloseable {
 		return withOwnNettyResources(AuthServerApplication.application()).run(arguments(node));
 	}
 
+	@Override
 	public void close() {
 		this.sampleApi.close();
 		this.authServer.close();

@@ -24,6 +24,8 @@ final class RunningProduct {
 
 	static final String M2M_SECRET = "demo-m2m-secret";
 
+	private static final String TEST_ENCRYPTION_KEY = "x1xZ7oW6q3l0m9hH8V3uKc0m2zF5yQ1pL4rT6sN8dA0=";
+
 	private static DemoStack shared;
 
 	private RunningProduct() {
@@ -31,7 +33,10 @@ final class RunningProduct {
 
 	static synchronized DemoStack shared() {
 		if (shared == null) {
-			shared = DemoStack.start(DevStack.shared(), FreePorts.find(), FreePorts.find(), Map.of(), Map.of());
+			// a fixed key-encryption key, so that a second auth-server node can read the
+			// signing keys the first one sealed
+			shared = DemoStack.start(DevStack.shared(), FreePorts.find(), FreePorts.find(),
+					Map.of("writ.keys.encryption-key", TEST_ENCRYPTION_KEY), Map.of());
 			Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "e2e-shutdown"));
 		}
 		return shared;

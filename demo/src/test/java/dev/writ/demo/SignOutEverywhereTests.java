@@ -44,10 +44,10 @@ class SignOutEverywhereTests {
 		try (Chromium laptop = Chromium.start(); Chromium phone = Chromium.start()) {
 			ThirdPartyApp first = new ThirdPartyApp(product.authServerUrl(), "demo-web", "demo-web-secret",
 					callback.callbackUri());
-			OIDCTokens onLaptop = ThirdPartyAppJourneyTests.signInAndConsent(laptop, first, email, false);
+			OIDCTokens onLaptop = ThirdPartyAppJourneyTests.signInAndConsent(laptop, first, callback, email, false);
 			ThirdPartyApp second = new ThirdPartyApp(product.authServerUrl(), "demo-web", "demo-web-secret",
 					callback.callbackUri());
-			OIDCTokens onPhone = ThirdPartyAppJourneyTests.signInAndConsent(phone, second, email, false);
+			OIDCTokens onPhone = ThirdPartyAppJourneyTests.signInAndConsent(phone, second, callback, email, false);
 			ThirdPartyAppJourneyTests.projects(onLaptop.getBearerAccessToken()).expectStatus().isOk();
 			ThirdPartyAppJourneyTests.projects(onPhone.getBearerAccessToken()).expectStatus().isOk();
 
@@ -73,7 +73,10 @@ class SignOutEverywhereTests {
 
 	static void assertInvalidGrant(TokenResponse response) {
 		assertThat(response.indicatesSuccess()).isFalse();
-		assertThat(((TokenErrorResponse) response).getErrorObject().getCode()).isEqualTo("invalid_grant");
+		assertThat(((TokenErrorResponse) response).getErrorObject().getCode())
+			.as(() -> ((TokenErrorResponse) response).getErrorObject().getHTTPStatusCode() + " "
+					+ ((TokenErrorResponse) response).getErrorObject().toJSONObject())
+			.isEqualTo("invalid_grant");
 	}
 
 }

@@ -105,7 +105,7 @@ final class ThirdPartyApp {
 			.doesNotContainKey("error");
 		AuthorizationGrant grant = new AuthorizationCodeGrant(new AuthorizationCode(callback.get("code")),
 				this.redirectUri, this.verifier);
-		OIDCTokens tokens = tokens(grant, tokenEndpoint).toOIDCTokenResponse().getOIDCTokens();
+		OIDCTokens tokens = ((OIDCTokenResponse) tokens(grant, tokenEndpoint).toSuccessResponse()).getOIDCTokens();
 		IDTokenValidator validator = new IDTokenValidator(this.metadata.getIssuer(), this.clientId, JWSAlgorithm.RS256,
 				this.metadata.getJWKSetURI().toURL());
 		IDTokenClaimsSet claims = validator.validate(tokens.getIDToken(), this.nonce);

@@ -2,7 +2,9 @@ package dev.writ.demo;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
@@ -56,17 +58,10 @@ class TwoNodeTests {
 		URI tokenAtB = ThirdPartyApp.onNode(tokenAtA, nodeBUrl);
 		try (Chromium chromium = Chromium.start()) {
 			// sign in at node A (the app's authorization request goes there) ...
-			chromium.open(app.authorizationRequest().toString());
-			chromium.awaitUrl((url) -> url.contains("/login"), Duration.ofSeconds(15));
-			chromium.fill("Email address", "gina@globex.test");
-			chromium.fill("Password", "writ-demo-password");
-			chromium.click("Sign in");
-			chromium.awaitUrl((url) -> url.contains("/oauth2/authorize"), Duration.ofSeconds(15));
-			if (chromium.pageSource().contains("to access your account?")) {
-				chromium.click("Allow");
-			}
+			Map<String, String> callbackQuery = ThirdPartyAppJourneyTests.signIn(chromium, app, callback,
+					"gina@globex.test", false);
 			// ... and redeem the code at node B
-			OIDCTokens tokens = app.redeem(callback.awaitCallback(Duration.ofSeconds(15)), tokenAtB);
+			OIDCTokens tokens = app.redeem(callbackQuery, tokenAtB);
 
 			RefreshToken refreshToken = tokens.getRefreshToken();
 			OIDCTokenResponse latest = null;
@@ -83,13 +78,10 @@ class TwoNodeTests {
 			SignOutEverywhereTests.assertInvalidGrant(app.refresh(refreshToken, tokenAtB));
 			await().atMost(Duration.ofSeconds(1))
 				.pollInterval(Duration.ofMillis(20))
-				.untilAsserted(
-						() -> ThirdPartyAppJourneyTests.projects(latest(accessToken)).expectStatus().isUnauthorized());
+				.untilAsserted(() -> ThirdPartyAppJourneyTests.projects(new BearerAccessToken(accessToken))
+					.expectStatus()
+					.isUnauthorized());
 		}
-	}
-
-	private static com.nimbusds.oauth2.sdk.token.BearerAccessToken latest(String value) {
-		return new com.nimbusds.oauth2.sdk.token.BearerAccessToken(value);
 	}
 
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
+import dev.writ.server.oauth2.authorization.AuthorizationEndpoint;
+import dev.writ.server.oidc.UserInfoEndpoint;
 import dev.writ.server.protocol.OAuth2Exception;
 import io.lettuce.core.RedisException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
@@ -50,6 +52,10 @@ final class ErrorResponses implements WebExceptionHandler {
 			DataAccessResourceFailureException.class, TransientDataAccessException.class, RedisSystemException.class,
 			RedisException.class, R2dbcNonTransientResourceException.class, R2dbcTransientResourceException.class,
 			TimeoutException.class, java.net.ConnectException.class);
+
+	/** Paths whose callers are programs, not browsers. */
+	private static final List<String> JSON_ONLY = List.of("/oauth2/", UserInfoEndpoint.PATH, "/.well-known/",
+			"/account/api/", "/actuator/");
 
 	private final JsonMapper json;
 
@@ -144,10 +150,18 @@ final class ErrorResponses implements WebExceptionHandler {
 	}
 
 	/**
-	 * A browser navigating here gets a page; API clients (which rarely send text/html)
-	 * get JSON.
+	 * A browser navigating here gets a page; the protocol endpoints always answer JSON
+	 * (RFC 6749 §5.2 leaves no choice), whatever the client's {@code Accept} says: the
+	 * JDK's {@code HttpURLConnection}, under many client libraries, asks for text/html
+	 * first by default.
 	 */
 	private static boolean prefersHtml(ServerWebExchange exchange) {
+		String path = exchange.getRequest().getPath().pathWithinApplication().value();
+		for (String prefix : JSON_ONLY) {
+			if (path.startsWith(prefix) && !path.startsWith(AuthorizationEndpoint.PATH)) {
+				return false;
+			}
+		}
 		List<MediaType> accept = exchange.getRequest().getHeaders().getAccept();
 		return !accept.isEmpty() && MediaType.TEXT_HTML.equalsTypeAndSubtype(accept.get(0));
 	}

@@ -350,6 +350,21 @@ class AuthorizationCodeFlowTests {
 	}
 
 	@Test
+	void revokeWhenRefreshTokenThenFamilyAndItsAccessTokensEnd() {
+		Map<String, Object> tokens = offlineTokens("gina@globex.test");
+		String refreshToken = (String) tokens.get("refresh_token");
+		assertThat(introspect(refreshToken)).isTrue();
+		post(client, "/oauth2/revoke", basic(WEB, WEB_SECRET), form("token", refreshToken)).expectStatus().isOk();
+		assertThat(introspect(refreshToken)).isFalse();
+		assertThat(introspect((String) tokens.get("access_token"))).isFalse();
+		refresh(refreshToken, null).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.error")
+			.isEqualTo("invalid_grant");
+	}
+
+	@Test
 	void refreshWhenScopeWidensThenInvalidScopeAndTokenStillUsable() {
 		Map<String, Object> tokens = offlineTokens("adam@acme.test");
 		String refreshToken = (String) tokens.get("refresh_token");

@@ -63,6 +63,25 @@ class TokenEndpointErrorTests {
 	}
 
 	@Test
+	void tokenWhenClientAcceptsHtmlFirstThenErrorIsStillJson() {
+		// what java.net.HttpURLConnection sends unless told otherwise
+		client.post()
+			.uri("/oauth2/token")
+			.header("Authorization", basic(M2M_ID, M2M_SECRET))
+			.header("Accept", "text/html, image/gif, image/jpeg, *; q=.2, */*; q=.2")
+			.contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue("grant_type=magic")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.expectBody()
+			.jsonPath("$.error")
+			.isEqualTo("unsupported_grant_type");
+	}
+
+	@Test
 	void tokenWhenGrantTypeUnknownThenUnsupportedGrantType() {
 		expectError(post(client, "/oauth2/token", basic(M2M_ID, M2M_SECRET), form("grant_type", "magic")), 400,
 				"unsupported_grant_type");
