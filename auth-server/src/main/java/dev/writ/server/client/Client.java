@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import dev.writ.server.protocol.OAuth2Exception;
 import dev.writ.server.protocol.Scope;
 import dev.writ.server.org.OrganizationRole;
 
@@ -44,6 +45,23 @@ public record Client(RegisteredClient registration, Scope defaultScope, List<Str
 	 */
 	public boolean isPublic() {
 		return this.registration.getClientAuthenticationMethods().equals(Set.of(ClientAuthenticationMethod.NONE));
+	}
+
+	/**
+	 * RFC 6749 §3.3: the scope a request for {@code requested} gets, which must be within
+	 * the client's; the client's default scope when none is requested.
+	 * @throws OAuth2Exception {@code invalid_scope} for a scope the client may not have
+	 */
+	public Scope grantableScope(@Nullable String requested) {
+		Scope scope = Scope.parse(requested);
+		if (scope.isEmpty()) {
+			return this.defaultScope;
+		}
+		Scope missing = scope().missing(scope);
+		if (!missing.isEmpty()) {
+			throw OAuth2Exception.invalidScope("the client may not request the scope '" + missing + "'");
+		}
+		return scope;
 	}
 
 	/** The audiences of the client's tokens: RFC 9068 requires at least one. */

@@ -55,7 +55,7 @@ final class ErrorResponses implements WebExceptionHandler {
 
 	/** Paths whose callers are programs, not browsers. */
 	private static final List<String> JSON_ONLY = List.of("/oauth2/", UserInfoEndpoint.PATH, "/.well-known/",
-			"/account/api/", "/actuator/");
+			"/actuator/");
 
 	private final JsonMapper json;
 

@@ -67,35 +67,34 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityWebFilterChain browserPages(ServerHttpSecurity http) {
-		return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(BROWSER_PATHS))
-			.authorizeExchange((exchange) -> exchange.anyExchange().permitAll())
+		return permitAllWithHeaders(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(BROWSER_PATHS)))
 			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokenRepository())
 				.csrfTokenRequestHandler(new BrowserCsrfTokenRequestHandler())
 				.requireCsrfProtectionMatcher(csrfProtected())
 				.accessDeniedHandler((exchange, denied) -> Mono
 					.error(OAuth2Exception.accessDenied("CSRF token missing or invalid"))))
 			.addFilterAfter(csrfCookie(), SecurityWebFiltersOrder.CSRF)
-			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			.headers(securityHeaders())
 			.build();
 	}
 
 	@Bean
 	@Order(2)
 	SecurityWebFilterChain protocolEndpoints(ServerHttpSecurity http) {
+		return permitAllWithHeaders(http).csrf(ServerHttpSecurity.CsrfSpec::disable).build();
+	}
+
+	/**
+	 * What both chains share: the handlers decide who may do what, nothing is kept in
+	 * Spring Security's context, and every response gets the security headers.
+	 */
+	private ServerHttpSecurity permitAllWithHeaders(ServerHttpSecurity http) {
 		return http.authorizeExchange((exchange) -> exchange.anyExchange().permitAll())
-			.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			.headers(securityHeaders())
-			.build();
+			.headers(securityHeaders());
 	}
 
 	/**

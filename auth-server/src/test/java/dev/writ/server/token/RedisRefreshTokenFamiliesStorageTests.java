@@ -1,53 +1,26 @@
 package dev.writ.server.token;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.writ.server.test.MutableClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.DataType;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ScanOptions;
 
 import static dev.writ.server.token.RefreshTokenTestRedis.CLIENT;
 import static dev.writ.server.token.RefreshTokenTestRedis.POLICY;
 import static dev.writ.server.token.RefreshTokenTestRedis.grant;
-import static dev.writ.server.token.RefreshTokenTestRedis.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What {@link RedisRefreshTokenFamilies} leaves in Redis: hashes instead of tokens, and
  * keys that expire with what they describe.
  */
-class RedisRefreshTokenFamiliesStorageTests {
-
-	private static RefreshTokenTestRedis redis;
-
-	private static ReactiveStringRedisTemplate template;
-
-	private final MutableClock clock = new MutableClock(Instant.ofEpochMilli(System.currentTimeMillis()));
-
-	private final RedisRefreshTokenFamilies families = new RedisRefreshTokenFamilies(template, this.clock);
-
-	private final String user = newUser();
-
-	@BeforeAll
-	static void connect() {
-		redis = RefreshTokenTestRedis.connect();
-		template = redis.template();
-	}
-
-	@AfterAll
-	static void disconnect() {
-		redis.close();
-	}
+class RedisRefreshTokenFamiliesStorageTests extends RedisRefreshTokenFamiliesFixture {
 
 	@Test
 	void startAndRotateWhenStoredThenNoKeyOrValueHoldsATokenValue() {

@@ -7,21 +7,16 @@ import java.util.List;
 import dev.writ.devstack.FreePorts;
 import dev.writ.server.protocol.OAuth2Exception;
 import dev.writ.server.protocol.Scope;
-import dev.writ.server.test.MutableClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.redis.RedisConnectionFailureException;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import static dev.writ.server.token.RefreshTokenTestRedis.CLIENT;
 import static dev.writ.server.token.RefreshTokenTestRedis.OTHER_CLIENT;
 import static dev.writ.server.token.RefreshTokenTestRedis.POLICY;
 import static dev.writ.server.token.RefreshTokenTestRedis.grant;
-import static dev.writ.server.token.RefreshTokenTestRedis.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -30,28 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * tokens, on the real devstack Redis; revocation is in
  * {@link RedisRefreshTokenFamiliesRevocationTests}.
  */
-class RedisRefreshTokenFamiliesTests {
-
-	private static RefreshTokenTestRedis redis;
-
-	private static ReactiveStringRedisTemplate template;
-
-	private final MutableClock clock = new MutableClock(Instant.ofEpochMilli(System.currentTimeMillis()));
-
-	private final RedisRefreshTokenFamilies families = new RedisRefreshTokenFamilies(template, this.clock);
-
-	private final String user = newUser();
-
-	@BeforeAll
-	static void connect() {
-		redis = RefreshTokenTestRedis.connect();
-		template = redis.template();
-	}
-
-	@AfterAll
-	static void disconnect() {
-		redis.close();
-	}
+class RedisRefreshTokenFamiliesTests extends RedisRefreshTokenFamiliesFixture {
 
 	private IssuedRefreshToken start() {
 		return this.families.start(grant(this.user), POLICY).block();

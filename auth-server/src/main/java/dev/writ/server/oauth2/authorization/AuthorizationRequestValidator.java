@@ -98,7 +98,7 @@ final class AuthorizationRequestValidator {
 		if (!client.registration().getAuthorizationGrantTypes().contains(AuthorizationGrantType.AUTHORIZATION_CODE)) {
 			throw OAuth2Exception.unauthorizedClient("the client may not use the authorization code grant");
 		}
-		Scope scope = scope(client, value(parameters, OAuth2ParameterNames.SCOPE));
+		Scope scope = client.grantableScope(value(parameters, OAuth2ParameterNames.SCOPE));
 		if (scope.contains("openid") && !redirectUriGiven) {
 			throw OAuth2Exception.invalidRequest("redirect_uri is required in an OpenID Connect request");
 		}
@@ -118,19 +118,6 @@ final class AuthorizationRequestValidator {
 			// OAuth 2.1 drops the implicit grant and OpenID Connect's hybrid flows
 			throw OAuth2Exception.unsupportedResponseType("only response_type=code is supported");
 		}
-	}
-
-	/** §3.3: the client's default scope when none is requested. */
-	private static Scope scope(Client client, @Nullable String requested) {
-		Scope scope = Scope.parse(requested);
-		if (scope.isEmpty()) {
-			return client.defaultScope();
-		}
-		Scope missing = client.scope().missing(scope);
-		if (!missing.isEmpty()) {
-			throw OAuth2Exception.invalidScope("the client may not request the scope '" + missing + "'");
-		}
-		return scope;
 	}
 
 	/**

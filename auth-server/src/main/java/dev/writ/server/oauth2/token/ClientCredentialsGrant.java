@@ -48,28 +48,13 @@ final class ClientCredentialsGrant implements GrantHandler {
 			throw OAuth2Exception.unauthorizedClient("a public client cannot use the client_credentials grant");
 		}
 		Client client = authenticated.client();
-		Scope scope = scope(client, parameters.get(OAuth2ParameterNames.SCOPE));
+		// §4.4.2 and §3.3
+		Scope scope = client.grantableScope(parameters.get(OAuth2ParameterNames.SCOPE));
 		List<String> audiences = audiences(client, parameters.all("resource"));
 		AccessTokenRequest request = new AccessTokenRequest(client.clientId(), client.clientId(), audiences, scope,
 				client.organization(),
 				this.tokenProperties.lifetime(client.registration().getTokenSettings().getAccessTokenTimeToLive()));
 		return this.issuer.issue(request).map(AccessTokenResponse::new);
-	}
-
-	/**
-	 * §4.4.2 and §3.3: the requested scope, which must be within the client's, or the
-	 * client's default scope.
-	 */
-	private static Scope scope(Client client, String requested) {
-		Scope scope = Scope.parse(requested);
-		if (scope.isEmpty()) {
-			return client.defaultScope();
-		}
-		Scope missing = client.scope().missing(scope);
-		if (!missing.isEmpty()) {
-			throw OAuth2Exception.invalidScope("the client may not request the scope '" + missing + "'");
-		}
-		return scope;
 	}
 
 	/**
