@@ -414,6 +414,56 @@ class AuthorizationCodeFlowTests {
 	}
 
 	@Test
+	void authorizeWhenMaxAgeExceededThenSignInAgainAndTheResumedRequestDropsIt() {
+		HttpBrowser browser = signedIn("gina@globex.test");
+		EntityExchangeResult<String> result = browser.get(authorizeUri(WEB, "max_age", "0", "prompt", "consent",
+				"code_challenge", HttpBrowser.s256(HttpBrowser.codeVerifier()), "code_challenge_method", "S256"));
+		assertThat(result.getStatus()).isEqualTo(HttpStatus.SEE_OTHER);
+		URI signIn = HttpBrowser.location(result);
+		assertThat(signIn.getPath()).isEqualTo("/login");
+		String resumed = query(signIn).getFirst("continue");
+		assertThat(resumed).startsWith("/oauth2/authorize?").doesNotContain("max_age").contains("prompt=consent");
+	}
+
+	@Test
+	void userInfoWhenPostedWithTokenInFormThenClaims() {
+		Map<String, Object> tokens = offlineTokens("adam@acme.test");
+		post(client, "/userinfo", null, form("access_token", (String) tokens.get("access_token"))).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.sub")
+			.isEqualTo("usr_adam")
+			.jsonPath("$.email")
+			.doesNotExist();
+	}
+
+	@Test
+	void userInfoWhenTokenRevokedThenInvalidToken() {
+		Map<String, Object> tokens = offlineTokens("adam@acme.test");
+		String accessToken = (String) tokens.get("access_token");
+		post(client, "/oauth2/revoke", basic(WEB, WEB_SECRET), form("token", accessToken)).expectStatus().isOk();
+		client.get()
+			.uri("/userinfo")
+			.header("Authorization", "Bearer " + accessToken)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueMatches("WWW-Authenticate", "Bearer error=\"invalid_token\".*");
+	}
+
+	@Test
+	void userInfoWhenTokenInHeaderAndFormThenInvalidRequest() {
+		Map<String, Object> tokens = offlineTokens("adam@acme.test");
+		String accessToken = (String) tokens.get("access_token");
+		post(client, "/userinfo", "Bearer " + accessToken, form("access_token", accessToken)).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.error")
+			.isEqualTo("invalid_request");
+	}
+
+	@Test
 	void userInfoWhenTokenWithoutOpenIdThenInsufficientScope() {
 		String accessToken = dev.writ.server.test.TokenRequests.m2mToken(client, "read:projects");
 		client.get()
