@@ -266,14 +266,10 @@ class AuthorizationCodeFlowTests {
 		String verifier = HttpBrowser.codeVerifier();
 		MultiValueMap<String, String> callback = code(signedIn("adam@acme.test"), authorizeUri(WEB, "scope",
 				"read:projects", "code_challenge", HttpBrowser.s256(verifier), "code_challenge_method", "S256"));
-		post(client, "/oauth2/token", basic(WEB, WEB_SECRET),
+		expectError(post(client, "/oauth2/token", basic(WEB, WEB_SECRET),
 				form("grant_type", "authorization_code", "code", callback.getFirst("code"), "redirect_uri", REDIRECT,
-						"code_verifier", HttpBrowser.codeVerifier()))
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.error")
-			.isEqualTo("invalid_grant");
+						"code_verifier", HttpBrowser.codeVerifier())),
+				"invalid_grant");
 	}
 
 	@Test
@@ -285,21 +281,13 @@ class AuthorizationCodeFlowTests {
 		Map<String, Object> tokens = exchange(WEB, WEB_SECRET, callback.getFirst("code"), verifier);
 		assertThat(introspect((String) tokens.get("access_token"))).isTrue();
 
-		post(client, "/oauth2/token", basic(WEB, WEB_SECRET),
-				form("grant_type", "authorization_code", "code", callback.getFirst("code"), "redirect_uri", REDIRECT,
-						"code_verifier", verifier))
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.error")
-			.isEqualTo("invalid_grant");
+		expectError(
+				post(client, "/oauth2/token", basic(WEB, WEB_SECRET), form("grant_type", "authorization_code", "code",
+						callback.getFirst("code"), "redirect_uri", REDIRECT, "code_verifier", verifier)),
+				"invalid_grant");
 
 		assertThat(introspect((String) tokens.get("access_token"))).isFalse();
-		refresh((String) tokens.get("refresh_token"), null).expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.error")
-			.isEqualTo("invalid_grant");
+		expectError(refresh((String) tokens.get("refresh_token"), null), "invalid_grant");
 	}
 
 	@Test
@@ -307,14 +295,10 @@ class AuthorizationCodeFlowTests {
 		String verifier = HttpBrowser.codeVerifier();
 		MultiValueMap<String, String> callback = code(signedIn("adam@acme.test"), authorizeUri(WEB, "scope",
 				"read:projects", "code_challenge", HttpBrowser.s256(verifier), "code_challenge_method", "S256"));
-		post(client, "/oauth2/token", null,
-				form("grant_type", "authorization_code", "client_id", SPA, "code", callback.getFirst("code"),
-						"redirect_uri", REDIRECT, "code_verifier", verifier))
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.error")
-			.isEqualTo("invalid_grant");
+		expectError(
+				post(client, "/oauth2/token", null, form("grant_type", "authorization_code", "client_id", SPA, "code",
+						callback.getFirst("code"), "redirect_uri", REDIRECT, "code_verifier", verifier)),
+				"invalid_grant");
 		assertThat(exchange(WEB, WEB_SECRET, callback.getFirst("code"), verifier)).containsKey("access_token");
 	}
 
@@ -323,14 +307,10 @@ class AuthorizationCodeFlowTests {
 		String verifier = HttpBrowser.codeVerifier();
 		MultiValueMap<String, String> callback = code(signedIn("adam@acme.test"), authorizeUri(WEB, "scope",
 				"read:projects", "code_challenge", HttpBrowser.s256(verifier), "code_challenge_method", "S256"));
-		post(client, "/oauth2/token", basic(WEB, WEB_SECRET),
+		expectError(post(client, "/oauth2/token", basic(WEB, WEB_SECRET),
 				form("grant_type", "authorization_code", "code", callback.getFirst("code"), "redirect_uri",
-						"http://127.0.0.1:3001/callback", "code_verifier", verifier))
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.error")
-			.isEqualTo("invalid_grant");
+						"http://127.0.0.1:3001/callback", "code_verifier", verifier)),
+				"invalid_grant");
 	}
 
 	@Test
@@ -342,9 +322,9 @@ class AuthorizationCodeFlowTests {
 		assertThat(second).isNotEqualTo(first);
 		assertThat(introspect((String) rotated.get("access_token"))).isTrue();
 
-		refresh(first, null).expectStatus().isBadRequest().expectBody().jsonPath("$.error").isEqualTo("invalid_grant");
+		expectError(refresh(first, null), "invalid_grant");
 
-		refresh(second, null).expectStatus().isBadRequest().expectBody().jsonPath("$.error").isEqualTo("invalid_grant");
+		expectError(refresh(second, null), "invalid_grant");
 		assertThat(introspect((String) rotated.get("access_token"))).isFalse();
 		assertThat(introspect((String) tokens.get("access_token"))).isFalse();
 	}
@@ -357,22 +337,14 @@ class AuthorizationCodeFlowTests {
 		post(client, "/oauth2/revoke", basic(WEB, WEB_SECRET), form("token", refreshToken)).expectStatus().isOk();
 		assertThat(introspect(refreshToken)).isFalse();
 		assertThat(introspect((String) tokens.get("access_token"))).isFalse();
-		refresh(refreshToken, null).expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.error")
-			.isEqualTo("invalid_grant");
+		expectError(refresh(refreshToken, null), "invalid_grant");
 	}
 
 	@Test
 	void refreshWhenScopeWidensThenInvalidScopeAndTokenStillUsable() {
 		Map<String, Object> tokens = offlineTokens("adam@acme.test");
 		String refreshToken = (String) tokens.get("refresh_token");
-		refresh(refreshToken, "openid offline_access read:projects write:projects").expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.error")
-			.isEqualTo("invalid_scope");
+		expectError(refresh(refreshToken, "openid offline_access read:projects write:projects"), "invalid_scope");
 		Map<String, Object> narrowed = refreshOk(refreshToken, "read:projects");
 		assertThat(narrowed).containsEntry("scope", "read:projects");
 	}
@@ -456,11 +428,8 @@ class AuthorizationCodeFlowTests {
 	void userInfoWhenTokenInHeaderAndFormThenInvalidRequest() {
 		Map<String, Object> tokens = offlineTokens("adam@acme.test");
 		String accessToken = (String) tokens.get("access_token");
-		post(client, "/userinfo", "Bearer " + accessToken, form("access_token", accessToken)).expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.error")
-			.isEqualTo("invalid_request");
+		expectError(post(client, "/userinfo", "Bearer " + accessToken, form("access_token", accessToken)),
+				"invalid_request");
 	}
 
 	@Test
@@ -525,6 +494,11 @@ class AuthorizationCodeFlowTests {
 			.expectBody(Map.class)
 			.returnResult()
 			.getResponseBody();
+	}
+
+	/** RFC 6749 §5.2: 400 with this error code. */
+	static void expectError(WebTestClient.ResponseSpec response, String error) {
+		response.expectStatus().isBadRequest().expectBody().jsonPath("$.error").isEqualTo(error);
 	}
 
 	@SuppressWarnings("unchecked")
