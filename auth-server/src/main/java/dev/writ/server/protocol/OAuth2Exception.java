@@ -89,6 +89,14 @@ public final class OAuth2Exception extends RuntimeException {
 		return badRequest("consent_required", description);
 	}
 
+	/**
+	 * OpenID Connect Core §3.1.2.6: {@code prompt=none}, but the user must choose (here:
+	 * an organization).
+	 */
+	public static OAuth2Exception interactionRequired(String description) {
+		return badRequest("interaction_required", description);
+	}
+
 	/** OpenID Connect Core §3.1.2.6: request objects are not supported. */
 	public static OAuth2Exception requestNotSupported() {
 		return badRequest("request_not_supported", "the request parameter is not supported");

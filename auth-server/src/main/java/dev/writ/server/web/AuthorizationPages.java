@@ -10,6 +10,7 @@ import dev.writ.server.oauth2.authorization.AuthorizationDecision;
 import dev.writ.server.oauth2.authorization.AuthorizationEndpoint;
 import dev.writ.server.oauth2.authorization.AuthorizationRequest;
 import dev.writ.server.oauth2.authorization.EndUserAuthentication;
+import dev.writ.server.org.Organization;
 import dev.writ.server.session.BrowserSession;
 import dev.writ.server.session.CurrentSession;
 
@@ -93,6 +94,9 @@ final class AuthorizationPages {
 		if (decision instanceof AuthorizationDecision.Consent consent) {
 			return consentPage(request, consent);
 		}
+		if (decision instanceof AuthorizationDecision.ChooseOrganization choice) {
+			return organizationPage(choice);
+		}
 		AuthorizationDecision.ErrorPage error = (AuthorizationDecision.ErrorPage) decision;
 		return Pages.html(HttpStatus.BAD_REQUEST, Pages.page("Sign-in request not valid", """
 				<h1>This sign-in request is not valid</h1>
@@ -149,6 +153,33 @@ final class AuthorizationPages {
 									""".formatted(Pages.escape(clientName), Pages.escape(both.getT2()), scopes,
 									CONSENT_PATH, both.getT1(), Pages.hiddenFields(fields), SessionsPage.PATH)),
 							origin(authorization.redirectUri())));
+	}
+
+	/**
+	 * One link per organization, each the same request with its {@code organization}: a
+	 * GET, so the choice needs no form and changes nothing until consent.
+	 */
+	private Mono<ServerResponse> organizationPage(AuthorizationDecision.ChooseOrganization choice) {
+		AuthorizationRequest authorization = choice.request();
+		String clientName = authorization.client().registration().getClientName();
+		StringBuilder links = new StringBuilder();
+		for (Organization organization : choice.organizations()) {
+			Map<String, String> parameters = new LinkedHashMap<>(authorization.parameters().toSingleValueMap());
+			parameters.put("organization", organization.id());
+			UriComponentsBuilder uri = UriComponentsBuilder.fromPath(AuthorizationEndpoint.PATH);
+			parameters.keySet().forEach((name) -> uri.queryParam(name, "{" + name + "}"));
+			links.append("<li><a class=\"button secondary\" href=\"")
+				.append(Pages.escape(uri.encode().buildAndExpand(parameters).toUriString()))
+				.append("\">")
+				.append(Pages.escape(organization.name()))
+				.append("</a></li>\n");
+		}
+		return Pages.html(HttpStatus.OK, Pages.page("Choose an organization", """
+				<h1>Choose an organization</h1>
+				<p class="lead">%s will act in the organization you choose.</p>
+				<ul class="organizations">
+				%s</ul>
+				""".formatted(Pages.escape(clientName), links)));
 	}
 
 	@Nullable

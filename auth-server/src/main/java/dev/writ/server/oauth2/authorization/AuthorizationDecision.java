@@ -1,7 +1,9 @@
 package dev.writ.server.oauth2.authorization;
 
 import java.net.URI;
+import java.util.List;
 
+import dev.writ.server.org.Organization;
 import dev.writ.server.protocol.OAuth2Exception;
 
 import org.springframework.lang.Nullable;
@@ -25,6 +27,19 @@ public sealed interface AuthorizationDecision {
 	 * this server).
 	 */
 	record SignIn(String continueUri, @Nullable String loginHint) implements AuthorizationDecision {
+	}
+
+	/**
+	 * The user belongs to several organizations and must choose which one the tokens
+	 * speak for; each choice resumes the request with its {@code organization}.
+	 */
+	record ChooseOrganization(AuthorizationRequest request,
+			List<Organization> organizations) implements AuthorizationDecision {
+
+		public ChooseOrganization {
+			organizations = List.copyOf(organizations);
+		}
+
 	}
 
 	/** The user must allow the client the scope of {@code request}. */

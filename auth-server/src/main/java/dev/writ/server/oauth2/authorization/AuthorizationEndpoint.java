@@ -7,6 +7,9 @@ import java.util.function.Function;
 
 import dev.writ.server.WritProperties;
 import dev.writ.server.consent.Consents;
+import dev.writ.server.org.Memberships;
+import dev.writ.server.org.OrganizationRole;
+import dev.writ.server.org.Organizations;
 import dev.writ.server.protocol.OAuth2Exception;
 
 import org.springframework.lang.Nullable;
@@ -37,8 +40,14 @@ public final class AuthorizationEndpoint {
 
 	private final Clock clock;
 
+	private final Memberships memberships;
+
+	private final Organizations organizations;
+
 	AuthorizationEndpoint(AuthorizationRequestValidator validator, Consents consents, AuthorizationCodes codes,
-			WritProperties properties, Clock clock) {
+			WritProperties properties, Clock clock, Memberships memberships, Organizations organizations) {
+		this.memberships = memberships;
+		this.organizations = organizations;
 		this.validator = validator;
 		this.consents = consents;
 		this.codes = codes;
@@ -68,8 +77,13 @@ public final class AuthorizationEndpoint {
 			if (!approved) {
 				return Mono.just(toClient(request, OAuth2Exception.accessDenied("the user denied the request")));
 			}
-			return this.consents.grant(user.userId(), request.client().clientId(), request.scope())
-				.then(Mono.defer(() -> issueCode(request, user)));
+			return organization(request, user).flatMap((choice) -> {
+				if (choice.decision() != null) {
+					return Mono.just(choice.decision());
+				}
+				return this.consents.grant(user.userId(), request.client().clientId(), request.scope())
+					.then(Mono.defer(() -> issueCode(request, user, choice.organizationId())));
+			});
 		});
 	}
 
@@ -101,14 +115,60 @@ public final class AuthorizationEndpoint {
 			return Mono.just(prompts.contains(Prompt.NONE)
 					? toClient(request, OAuth2Exception.loginRequired("the user is not signed in")) : signIn(request));
 		}
-		return consentNeeded(request, user).flatMap((needed) -> {
-			if (!needed) {
-				return issueCode(request, user);
+		return organization(request, user).flatMap((choice) -> {
+			if (choice.decision() != null) {
+				return Mono.just(choice.decision());
 			}
-			return Mono.just(prompts.contains(Prompt.NONE)
-					? toClient(request, OAuth2Exception.consentRequired("the user has not consented"))
-					: new AuthorizationDecision.Consent(request, user));
+			return consentNeeded(request, user).flatMap((needed) -> {
+				if (!needed) {
+					return issueCode(request, user, choice.organizationId());
+				}
+				return Mono.just(prompts.contains(Prompt.NONE)
+						? toClient(request, OAuth2Exception.consentRequired("the user has not consented"))
+						: new AuthorizationDecision.Consent(request, user));
+			});
 		});
+	}
+
+	/**
+	 * The organization the tokens will speak for: the one the request names, which the
+	 * user must belong to; else the user's only one; else the user chooses. A user in no
+	 * organization gets tokens without {@code org}.
+	 */
+	private Mono<OrganizationChoice> organization(AuthorizationRequest request, EndUserAuthentication user) {
+		return this.memberships.findByUserId(user.userId()).collectList().flatMap((memberships) -> {
+			String requested = request.organization();
+			if (requested != null) {
+				boolean member = memberships.stream().anyMatch((m) -> m.organizationId().equals(requested));
+				return Mono.just(member ? OrganizationChoice.of(requested)
+						: OrganizationChoice.decided(toClient(request, OAuth2Exception
+							.accessDenied("the user is not a member of the organization '" + requested + "'"))));
+			}
+			if (memberships.size() <= 1) {
+				return Mono
+					.just(OrganizationChoice.of(memberships.isEmpty() ? null : memberships.get(0).organizationId()));
+			}
+			if (request.prompts().contains(Prompt.NONE)) {
+				return Mono.just(OrganizationChoice.decided(toClient(request,
+						OAuth2Exception.interactionRequired("the user must choose an organization"))));
+			}
+			return this.organizations.findAllById(memberships.stream().map(OrganizationRole::organizationId).toList())
+				.collectList()
+				.map((all) -> OrganizationChoice.decided(new AuthorizationDecision.ChooseOrganization(request, all)));
+		});
+	}
+
+	/** Either an organization (or none) to go on with, or a decision that ends here. */
+	private record OrganizationChoice(@Nullable String organizationId, @Nullable AuthorizationDecision decision) {
+
+		static OrganizationChoice of(@Nullable String organizationId) {
+			return new OrganizationChoice(organizationId, null);
+		}
+
+		static OrganizationChoice decided(AuthorizationDecision decision) {
+			return new OrganizationChoice(null, decision);
+		}
+
 	}
 
 	/** OpenID Connect Core §3.1.2.1: {@code max_age} bounds the age of the sign-in. */
@@ -127,11 +187,12 @@ public final class AuthorizationEndpoint {
 			.map((granted) -> !granted.containsAll(request.scope()));
 	}
 
-	private Mono<AuthorizationDecision> issueCode(AuthorizationRequest request, EndUserAuthentication user) {
+	private Mono<AuthorizationDecision> issueCode(AuthorizationRequest request, EndUserAuthentication user,
+			@Nullable String organizationId) {
 		Instant now = this.clock.instant();
 		CodeAuthorization authorization = new CodeAuthorization(request.client().clientId(), request.redirectUri(),
 				request.redirectUriGiven(), request.codeChallenge(), request.scope().toString(), request.nonce(),
-				user.userId(), user.sessionId(), user.authTime(), user.amr(), now);
+				user.userId(), user.sessionId(), user.authTime(), user.amr(), now, organizationId);
 		return this.codes.issue(authorization)
 			.map((code) -> new AuthorizationDecision.Redirect(
 					AuthorizationResponse.code(request.redirectUri(), code, request.state(), this.issuer)));

@@ -25,10 +25,13 @@ import org.springframework.util.MultiValueMap;
  * @param loginHint the {@code login_hint}, or {@code null}
  * @param parameters the request's parameters as sent, for resuming it after sign-in or
  * consent
+ * @param organization the {@code organization} parameter: the id of the organization the
+ * tokens are to speak for, or {@code null} to choose one (or the only one)
  */
 public record AuthorizationRequest(Client client, String redirectUri, boolean redirectUriGiven, Scope scope,
 		@Nullable String state, @Nullable String codeChallenge, @Nullable String nonce, Set<Prompt> prompts,
-		@Nullable Duration maxAge, @Nullable String loginHint, MultiValueMap<String, String> parameters) {
+		@Nullable Duration maxAge, @Nullable String loginHint, MultiValueMap<String, String> parameters,
+		@Nullable String organization) {
 
 	public boolean isOpenId() {
 		return this.scope.contains("openid");

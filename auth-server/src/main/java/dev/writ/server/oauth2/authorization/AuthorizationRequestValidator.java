@@ -26,6 +26,12 @@ import reactor.core.publisher.Mono;
 @Component
 final class AuthorizationRequestValidator {
 
+	/**
+	 * The organization the tokens are to speak for (the parameter Auth0 and Clerk use for
+	 * the same purpose; no RFC names one).
+	 */
+	static final String ORGANIZATION = "organization";
+
 	private final RegisteredClients clients;
 
 	AuthorizationRequestValidator(RegisteredClients clients) {
@@ -106,7 +112,7 @@ final class AuthorizationRequestValidator {
 		Set<Prompt> prompts = Prompt.parse(value(parameters, "prompt"));
 		return new AuthorizationRequest(client, redirectUri, redirectUriGiven, scope, state, codeChallenge,
 				value(parameters, "nonce"), prompts, maxAge(value(parameters, "max_age")),
-				value(parameters, "login_hint"), parameters);
+				value(parameters, "login_hint"), parameters, value(parameters, ORGANIZATION));
 	}
 
 	private static void responseType(MultiValueMap<String, String> parameters) {

@@ -24,10 +24,11 @@ import org.springframework.lang.Nullable;
  * @param authTime when the user authenticated
  * @param amr how the user authenticated
  * @param issuedAt when the code was issued
+ * @param organizationId the organization the tokens speak for, or {@code null}
  */
 public record CodeAuthorization(String clientId, String redirectUri, boolean redirectUriGiven,
 		@Nullable String codeChallenge, String scope, @Nullable String nonce, String userId, String sessionId,
-		Instant authTime, List<String> amr, Instant issuedAt) {
+		Instant authTime, List<String> amr, Instant issuedAt, @Nullable String organizationId) {
 
 	public Scope grantedScope() {
 		return Scope.parse(this.scope);

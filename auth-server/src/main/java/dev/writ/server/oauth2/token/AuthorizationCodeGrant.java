@@ -92,7 +92,7 @@ final class AuthorizationCodeGrant implements GrantHandler {
 		}
 		UserTokens.UserGrant grant = new UserTokens.UserGrant(authorization.userId(), authorization.grantedScope(),
 				client.tokenAudiences(), authorization.sessionId(), authorization.authTime(), authorization.amr(),
-				authorization.nonce());
+				authorization.nonce(), authorization.organizationId());
 		return this.userTokens.activeUser(authorization.userId())
 			.then(this.userTokens.issue(client, grant))
 			.flatMap((issued) -> this.refreshTokens.start(client, grant, issued)

@@ -60,11 +60,13 @@ final class RefreshTokenGrant implements GrantHandler {
 		RefreshGrant family = rotation.grant();
 		Scope scope = requested.isEmpty() ? family.scope() : requested;
 		UserTokens.UserGrant grant = new UserTokens.UserGrant(family.userId(), scope, family.audiences(),
-				family.sessionId(), family.authTime(), family.amr(), null);
+				family.sessionId(), family.authTime(), family.amr(), null,
+				(family.organization() != null) ? family.organization().organizationId() : null);
+		// a disabled user, or one no longer in the grant's organization, ends the family
 		return this.userTokens.activeUser(family.userId())
+			.then(Mono.defer(() -> this.userTokens.issue(client.client(), grant)))
 			.onErrorResume(OAuth2Exception.class,
 					(ex) -> this.families.revokeFamily(rotation.next().familyId()).then(Mono.error(ex)))
-			.then(this.userTokens.issue(client.client(), grant))
 			.flatMap((issued) -> this.issuance.bind(rotation.next().familyId(), issued.accessToken())
 				.thenReturn(new AccessTokenResponse(issued.accessToken(), rotation.next().value(), issued.idToken())));
 	}

@@ -62,17 +62,24 @@ final class UserTokens {
 	}
 
 	/**
-	 * The user's organization for the token: their first membership. Choosing among
-	 * several organizations belongs to the organizations feature.
+	 * The user's role, now, in the organization the grant is for: a role changed since
+	 * the grant shows in the next token, and a membership ended since ends the grant.
 	 */
-	Mono<OrganizationRole> organization(String userId) {
-		return this.memberships.findByUserId(userId).next();
+	Mono<OrganizationRole> organization(String userId, @Nullable String organizationId) {
+		if (organizationId == null) {
+			return Mono.empty();
+		}
+		return this.memberships.findByUserId(userId)
+			.filter((membership) -> membership.organizationId().equals(organizationId))
+			.next()
+			.switchIfEmpty(Mono.error(() -> OAuth2Exception
+				.invalidGrant("the user is no longer a member of the organization '" + organizationId + "'")));
 	}
 
 	Mono<Issued> issue(Client client, UserGrant grant) {
 		Duration lifetime = this.tokenProperties
 			.lifetime(client.registration().getTokenSettings().getAccessTokenTimeToLive());
-		return organization(grant.userId()).map(Optional::of)
+		return organization(grant.userId(), grant.organizationId()).map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
 			.flatMap((organization) -> this.accessTokens
 				.issue(new AccessTokenRequest(grant.userId(), client.clientId(), grant.audiences(), grant.scope(),
@@ -100,9 +107,10 @@ final class UserTokens {
 	 * @param authTime when the user authenticated
 	 * @param amr how
 	 * @param nonce the nonce for the ID token, or {@code null}
+	 * @param organizationId the organization the tokens speak for, or {@code null}
 	 */
 	record UserGrant(String userId, Scope scope, List<String> audiences, String sessionId, Instant authTime,
-			List<String> amr, @Nullable String nonce) {
+			List<String> amr, @Nullable String nonce, @Nullable String organizationId) {
 	}
 
 	/**
