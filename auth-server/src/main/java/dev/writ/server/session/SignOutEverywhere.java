@@ -1,6 +1,7 @@
 package dev.writ.server.session;
 
 import dev.writ.server.token.RefreshTokenFamilies;
+import dev.writ.server.token.UserAccessTokens;
 
 import org.springframework.stereotype.Component;
 
@@ -18,18 +19,22 @@ public final class SignOutEverywhere {
 
 	private final RefreshTokenFamilies refreshTokens;
 
-	SignOutEverywhere(BrowserSessions sessions, RefreshTokenFamilies refreshTokens) {
+	private final UserAccessTokens accessTokens;
+
+	SignOutEverywhere(BrowserSessions sessions, RefreshTokenFamilies refreshTokens, UserAccessTokens accessTokens) {
 		this.sessions = sessions;
 		this.refreshTokens = refreshTokens;
+		this.accessTokens = accessTokens;
 	}
 
 	/**
-	 * Ends every browser session and every refresh-token family of the user; the
-	 * families' live access tokens go onto the revocation list, so resource servers
+	 * Ends every browser session and every refresh-token family of the user, and puts
+	 * every live access token of the user on the revocation list, so resource servers
 	 * refuse them at once.
 	 */
 	public Mono<Void> signOut(String userId) {
-		return Mono.when(this.sessions.revokeAllForUser(userId), this.refreshTokens.revokeAllForUser(userId));
+		return Mono.when(this.sessions.revokeAllForUser(userId), this.refreshTokens.revokeAllForUser(userId),
+				this.accessTokens.revokeAll(userId));
 	}
 
 }

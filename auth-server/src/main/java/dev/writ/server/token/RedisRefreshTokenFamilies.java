@@ -151,6 +151,15 @@ final class RedisRefreshTokenFamilies implements RefreshTokenFamilies {
 	}
 
 	@Override
+	public Mono<Long> revokeForUserInOrganization(String userId, String organizationId) {
+		return Mono.defer(
+				() -> this.redis
+					.execute(RefreshFamilyScripts.REVOKE_IN_ORGANIZATION, List.of(USER_KEY_PREFIX + userId),
+							List.of(RefreshFamilyFields.millis(now()), organizationId))
+					.next());
+	}
+
+	@Override
 	public Mono<ActiveRefreshToken> find(String presentedToken) {
 		if (!RefreshTokenValues.isWellFormed(presentedToken)) {
 			return Mono.empty();

@@ -144,6 +144,18 @@ final class RefreshFamilyScripts {
 			return killed""", Long.class);
 
 	/**
+	 * KEYS: user index. ARGV: now, organization id. Kills the user's families that speak
+	 * for that organization; answers how many live ones died.
+	 */
+	static final RedisScript<Long> REVOKE_IN_ORGANIZATION = script("""
+			local now = tonumber(ARGV[1])
+			local killed = 0
+			for _, id in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
+			  if redis.call('HGET', family_key(id), 'org') == ARGV[2] then killed = killed + kill(id, now) end
+			end
+			return killed""", Long.class);
+
+	/**
 	 * KEYS: presented token. ARGV: presented hash, now. Answers the family id and fields
 	 * if the token is current and alive, else nothing.
 	 */

@@ -76,6 +76,12 @@ public interface RefreshTokenFamilies {
 	Mono<Long> revokeAllForUser(String userId);
 
 	/**
+	 * A membership changed or ended: every family of the user that speaks for the
+	 * organization dies, with its live access tokens; answers how many live ones died.
+	 */
+	Mono<Long> revokeForUserInOrganization(String userId, String organizationId);
+
+	/**
 	 * For introspection (RFC 7662): the family's grant and the token's expiry if the
 	 * token is its family's current one and is live; empty otherwise.
 	 */

@@ -18,6 +18,7 @@ import dev.writ.server.token.AccessTokenIssuer;
 import dev.writ.server.token.AccessTokenRequest;
 import dev.writ.server.token.IssuedAccessToken;
 import dev.writ.server.token.TokenProperties;
+import dev.writ.server.token.UserAccessTokens;
 
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
@@ -42,8 +43,11 @@ final class UserTokens {
 
 	private final TokenProperties tokenProperties;
 
+	private final UserAccessTokens userAccessTokens;
+
 	UserTokens(Users users, Memberships memberships, AccessTokenIssuer accessTokens, IdTokenIssuer idTokens,
-			TokenProperties tokenProperties) {
+			TokenProperties tokenProperties, UserAccessTokens userAccessTokens) {
+		this.userAccessTokens = userAccessTokens;
 		this.users = users;
 		this.memberships = memberships;
 		this.accessTokens = accessTokens;
@@ -84,6 +88,9 @@ final class UserTokens {
 			.flatMap((organization) -> this.accessTokens
 				.issue(new AccessTokenRequest(grant.userId(), client.clientId(), grant.audiences(), grant.scope(),
 						organization.orElse(null), lifetime, grant.sessionId(), grant.authTime()))
+				.flatMap((accessToken) -> this.userAccessTokens
+					.add(grant.userId(), grant.organizationId(), accessToken.tokenId(), accessToken.expiresAt())
+					.thenReturn(accessToken))
 				.flatMap((accessToken) -> idToken(client, grant, accessToken, lifetime)
 					.map((idToken) -> new Issued(accessToken, idToken, organization.orElse(null)))
 					.defaultIfEmpty(new Issued(accessToken, null, organization.orElse(null)))));

@@ -1,0 +1,210 @@
+package dev.writ.server.admin;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.nimbusds.jwt.SignedJWT;
+import dev.writ.server.account.User;
+import dev.writ.server.account.Users;
+import dev.writ.server.org.Memberships;
+import dev.writ.server.org.OrganizationRole;
+import dev.writ.server.test.HttpBrowser;
+import dev.writ.server.test.TestAuthServer;
+import dev.writ.server.token.RevocationList;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import reactor.core.publisher.Mono;
+
+import static dev.writ.server.test.TokenRequests.basic;
+import static dev.writ.server.test.TokenRequests.form;
+import static dev.writ.server.test.TokenRequests.post;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Membership changes take effect at once, and an organization keeps an owner: over the
+ * real stores, with tokens obtained through the authorization code flow.
+ */
+class MembershipAdministrationTests {
+
+	private static final String REDIRECT = "http://127.0.0.1:3000/callback";
+
+	private static TestAuthServer server;
+
+	private static MembershipAdministration administration;
+
+	private static DatabaseClient database;
+
+	private String organization;
+
+	@BeforeAll
+	static void start() {
+		server = TestAuthServer.demo();
+		administration = server.bean(MembershipAdministration.class);
+		database = server.bean(DatabaseClient.class);
+	}
+
+	@BeforeEach
+	void organization() {
+		this.organization = "org_" + UUID.randomUUID().toString().replace("-", "");
+		database.sql("INSERT INTO organizations (id, slug, name) VALUES (:id, :id, 'Test Org')")
+			.bind("id", this.organization)
+			.then()
+			.block();
+	}
+
+	private User member(String role) {
+		String email = "member-" + UUID.randomUUID() + "@test.test";
+		User user = server.bean(Users.class).create(email, "Member", "member-password").block();
+		database.sql("INSERT INTO memberships (user_id, organization_id, role) VALUES (:user, :org, :role)")
+			.bind("user", user.id())
+			.bind("org", this.organization)
+			.bind("role", role)
+			.then()
+			.block();
+		return user;
+	}
+
+	@Test
+	void changeRoleWhenAdminDemotedThenTokensForTheOrganizationDieAtOnce() throws Exception {
+		member("owner");
+		User admin = member("admin");
+		Map<String, Object> tokens = tokens(admin);
+		String accessToken = (String) tokens.get("access_token");
+		assertThat(SignedJWT.parse(accessToken).getJWTClaimsSet().getClaims()).containsEntry("role", "admin");
+		assertThat(active(accessToken)).isTrue();
+
+		OrganizationRole changed = administration.changeRole(this.organization, admin.id(), "member").block();
+
+		assertThat(changed).isEqualTo(new OrganizationRole(this.organization, "member"));
+		assertThat(active(accessToken)).isFalse();
+		String jti = SignedJWT.parse(accessToken).getJWTClaimsSet().getJWTID();
+		assertThat(server.bean(RevocationList.class).isRevoked(jti).block()).isTrue();
+		refresh((String) tokens.get("refresh_token")).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.error")
+			.isEqualTo("invalid_grant");
+		Map<String, Object> after = tokens(admin);
+		assertThat(SignedJWT.parse((String) after.get("access_token")).getJWTClaimsSet().getClaims())
+			.containsEntry("role", "member");
+	}
+
+	@Test
+	void changeRoleWhenSameRoleThenTokensKept() {
+		member("owner");
+		User admin = member("admin");
+		Map<String, Object> tokens = tokens(admin);
+		administration.changeRole(this.organization, admin.id(), "admin").block();
+		assertThat(active((String) tokens.get("access_token"))).isTrue();
+	}
+
+	@Test
+	void removeWhenMemberThenMembershipAndTokensGone() {
+		member("owner");
+		User leaving = member("member");
+		Map<String, Object> tokens = tokens(leaving);
+		administration.remove(this.organization, leaving.id()).block();
+		assertThat(server.bean(Memberships.class).findByUserId(leaving.id()).collectList().block()).isEmpty();
+		assertThat(active((String) tokens.get("access_token"))).isFalse();
+	}
+
+	@Test
+	void changeRoleOrRemoveWhenLastOwnerThenRefused() {
+		User owner = member("owner");
+		assertThatExceptionOfType(LastOwnerException.class)
+			.isThrownBy(() -> administration.changeRole(this.organization, owner.id(), "admin").block());
+		assertThatExceptionOfType(LastOwnerException.class)
+			.isThrownBy(() -> administration.remove(this.organization, owner.id()).block());
+		assertThat(server.bean(Memberships.class).findByUserId(owner.id()).collectList().block())
+			.containsExactly(new OrganizationRole(this.organization, "owner"));
+	}
+
+	@Test
+	void changeRoleWhenTwoOwnersDemotedAtOnceThenExactlyOneStays() {
+		User first = member("owner");
+		User second = member("owner");
+		List<Boolean> outcomes = Mono.zip(demoted(first), demoted(second), (a, b) -> List.of(a, b)).block();
+		assertThat(outcomes).containsExactlyInAnyOrder(true, false);
+		Long owners = database
+			.sql("SELECT count(*) AS owners FROM memberships WHERE organization_id = :org AND role = 'owner'")
+			.bind("org", this.organization)
+			.map((row) -> row.get("owners", Long.class))
+			.one()
+			.block();
+		assertThat(owners).isEqualTo(1L);
+	}
+
+	@Test
+	void changeRoleWhenNotAMemberThenNotFound() {
+		member("owner");
+		assertThatExceptionOfType(MembershipNotFoundException.class)
+			.isThrownBy(() -> administration.changeRole(this.organization, "usr_nobody", "admin").block());
+	}
+
+	private Mono<Boolean> demoted(User owner) {
+		return administration.changeRole(this.organization, owner.id(), "admin")
+			.thenReturn(true)
+			.onErrorResume(LastOwnerException.class, (ex) -> Mono.just(false));
+	}
+
+	/** Tokens for the user in this test's organization, through the code flow. */
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> tokens(User user) {
+		HttpBrowser browser = new HttpBrowser(server.baseUrl());
+		assertThat(browser.signIn(user.email(), "member-password").getStatus()).isEqualTo(HttpStatus.SEE_OTHER);
+		String verifier = HttpBrowser.codeVerifier();
+		String authorize = UriComponentsBuilder.fromPath("/oauth2/authorize")
+			.queryParam("response_type", "code")
+			.queryParam("client_id", "demo-web")
+			.queryParam("redirect_uri", REDIRECT)
+			.queryParam("scope", "offline_access")
+			.queryParam("organization", this.organization)
+			.queryParam("code_challenge", HttpBrowser.s256(verifier))
+			.queryParam("code_challenge_method", "S256")
+			.build()
+			.toUriString();
+		var result = browser.get(authorize);
+		if (result.getStatus() == HttpStatus.OK) {
+			result = browser.submit(result.getResponseBody(), "/consent", "decision", "approve");
+		}
+		MultiValueMap<String, String> callback = UriComponentsBuilder.fromUri(HttpBrowser.location(result))
+			.build()
+			.getQueryParams();
+		return post(server.client(), "/oauth2/token", basic("demo-web", "demo-web-secret"),
+				form("grant_type", "authorization_code", "code", callback.getFirst("code"), "redirect_uri", REDIRECT,
+						"code_verifier", verifier))
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private static WebTestClient.ResponseSpec refresh(String refreshToken) {
+		return post(server.client(), "/oauth2/token", basic("demo-web", "demo-web-secret"),
+				form("grant_type", "refresh_token", "refresh_token", refreshToken));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static boolean active(String token) {
+		Map<String, Object> body = post(server.client(), "/oauth2/introspect", basic("demo-web", "demo-web-secret"),
+				form("token", token))
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		return Boolean.TRUE.equals(body.get("active"));
+	}
+
+}
