@@ -6,6 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.writ.server.event.Actor;
+import dev.writ.server.event.ClientAddress;
+import dev.writ.server.event.DomainEvent;
+import dev.writ.server.event.DomainEventTypes;
+import dev.writ.server.event.DomainEvents;
+import dev.writ.server.event.Target;
 import dev.writ.server.protocol.OAuth2Exception;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +20,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * {@link RefreshTokenFamilies} in Redis, each operation one Lua script (see
@@ -25,6 +32,14 @@ import reactor.core.publisher.Mono;
  * be told apart from a thief's, and accepting it for a few seconds would leave a window
  * in which a stolen token works. RFC 9700 §4.14.2 asks that reuse invalidate the family;
  * a client that races itself loses its family and signs in again, which is safe and rare.
+ *
+ * <p>
+ * A reuse is published as {@link DomainEventTypes#REFRESH_REUSE_DETECTED} from here, the
+ * one place that knows it happened and which family and organization it hit (the grant
+ * sees only an {@code invalid_grant}, which an unknown or expired token also gives). The
+ * family is revoked before the event is published; if publishing fails, the request fails
+ * with that error (503 when PostgreSQL is unreachable) instead of {@code invalid_grant},
+ * and the warning logged here is the only trace.
  */
 @Component
 final class RedisRefreshTokenFamilies implements RefreshTokenFamilies {
@@ -47,9 +62,12 @@ final class RedisRefreshTokenFamilies implements RefreshTokenFamilies {
 
 	private final Clock clock;
 
-	RedisRefreshTokenFamilies(ReactiveStringRedisTemplate redis, Clock clock) {
+	private final DomainEvents events;
+
+	RedisRefreshTokenFamilies(ReactiveStringRedisTemplate redis, Clock clock, DomainEvents events) {
 		this.redis = redis;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Override
@@ -102,10 +120,23 @@ final class RedisRefreshTokenFamilies implements RefreshTokenFamilies {
 			// the family is already revoked.
 			logger.warn("Refresh token reuse by client '{}': family {} revoked with its access tokens", clientId,
 					reply.get(1));
-			return Mono.error(OAuth2Exception
-				.invalidGrant("the refresh token was already used; its grant is revoked, the user must sign in again"));
+			return Mono.deferContextual((context) -> this.events.publish(reuseDetected(reply, clientId, context)))
+				.then(Mono.error(OAuth2Exception.invalidGrant(
+						"the refresh token was already used; its grant is revoked, the user must sign in again")));
 		}
 		return Mono.error(OAuth2Exception.invalidGrant(INVALID));
+	}
+
+	/**
+	 * The event for a reuse: the client that presented the token did it, to the family,
+	 * in the organization the family's tokens were for (so that its admins see it), from
+	 * the address of the request being served.
+	 */
+	private DomainEvent reuseDetected(List<?> reply, String clientId, ContextView context) {
+		String organization = (String) reply.get(3);
+		return new DomainEvent(DomainEventTypes.REFRESH_REUSE_DETECTED, organization.isEmpty() ? null : organization,
+				Actor.client(clientId), new Target(Target.REFRESH_TOKEN_FAMILY, (String) reply.get(1)),
+				ClientAddress.in(context), now(), Map.of("user_id", reply.get(2)));
 	}
 
 	@Override

@@ -71,21 +71,22 @@ final class RefreshFamilyScripts {
 
 	/**
 	 * KEYS: presented token, new token. ARGV: client id, now, presented hash, new hash.
-	 * Answers {@code unknown}, {@code other_client} (nothing changed), {@code reused} or
-	 * {@code expired} (the family killed), or {@code rotated}, the family id and the
-	 * family's fields.
+	 * Answers {@code unknown}, {@code other_client} (nothing changed), {@code reused}
+	 * with the family id, its user and its organization (empty if none), read before the
+	 * family was killed, {@code expired} (the family killed), or {@code rotated}, the
+	 * family id and the family's fields.
 	 */
 	static final RedisScript<List> ROTATE = script("""
 			local now = tonumber(ARGV[2])
 			local id = redis.call('GET', KEYS[1])
 			if not id then return {'unknown'} end
 			local fkey = family_key(id)
-			local family = redis.call('HMGET', fkey, 'client', 'current', 'absolute_exp', 'idle_ttl')
+			local family = redis.call('HMGET', fkey, 'client', 'current', 'absolute_exp', 'idle_ttl', 'user', 'org')
 			if not family[1] then return {'unknown'} end
 			if family[1] ~= ARGV[1] then return {'other_client'} end
 			if family[2] ~= ARGV[3] then
 			  kill(id, now)
-			  return {'reused', id}
+			  return {'reused', id, family[5], family[6] or ''}
 			end
 			if not alive(fkey, now) then
 			  kill(id, now)

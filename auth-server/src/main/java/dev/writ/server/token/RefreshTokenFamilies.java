@@ -47,7 +47,9 @@ public interface RefreshTokenFamilies {
 	 * Atomically replaces the presented token with a new one (RFC 6749 §6). Errors with
 	 * {@code OAuth2Exception.invalidGrant} when the token is unknown, expired, issued to
 	 * another client (it is not consumed then), or already used (then the whole family is
-	 * revoked, including its live access tokens, before the error).
+	 * revoked, including its live access tokens, and
+	 * {@code dev.writ.server.event.DomainEventTypes#REFRESH_REUSE_DETECTED} is published,
+	 * before the error; a failure to publish is the error then).
 	 */
 	Mono<RefreshTokenRotation> rotate(String presentedToken, String clientId);
 

@@ -177,7 +177,8 @@ class RedisRefreshTokenFamiliesTests extends RedisRefreshTokenFamiliesFixture {
 	@Test
 	void rotateWhenRedisUnreachableThenConnectionFailureNotAnOAuthError() {
 		try (RefreshTokenTestRedis nowhere = RefreshTokenTestRedis.connect("127.0.0.1", FreePorts.find(), false)) {
-			RedisRefreshTokenFamilies unreachable = new RedisRefreshTokenFamilies(nowhere.template(), this.clock);
+			RedisRefreshTokenFamilies unreachable = new RedisRefreshTokenFamilies(nowhere.template(), this.clock,
+					this.events);
 			assertThatExceptionOfType(RedisConnectionFailureException.class)
 				.isThrownBy(() -> unreachable.rotate(RefreshTokenValues.newValue(), CLIENT).block());
 			assertThatExceptionOfType(RedisConnectionFailureException.class)

@@ -471,7 +471,7 @@ class AuthorizationCodeFlowTests {
 		return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(hash, 16));
 	}
 
-	Map<String, Object> offlineTokens(String email) {
+	static Map<String, Object> offlineTokens(String email) {
 		String verifier = HttpBrowser.codeVerifier();
 		MultiValueMap<String, String> callback = code(signedIn(email),
 				authorizeUri(WEB, "scope", "openid offline_access read:projects", "code_challenge",
