@@ -1,6 +1,8 @@
 package dev.writ.server.event;
 
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 
 import org.jspecify.annotations.Nullable;
 
@@ -32,7 +34,38 @@ public final class ClientAddress {
 		if (remote == null) {
 			return null;
 		}
-		return (remote.getAddress() != null) ? remote.getAddress().getHostAddress() : remote.getHostString();
+		if (remote.getAddress() == null) {
+			return remote.getHostString();
+		}
+		String address = remote.getAddress().getHostAddress();
+		return (remote.getAddress() instanceof Inet6Address) ? compressed(address) : address;
+	}
+
+	/**
+	 * RFC 5952 §4.2: the longest run of zero groups as {@code ::}, so that people read
+	 * {@code ::1} rather than the JDK's {@code 0:0:0:0:0:0:0:1}.
+	 */
+	static String compressed(String ipv6) {
+		int scope = ipv6.indexOf('%');
+		String[] groups = ((scope < 0) ? ipv6 : ipv6.substring(0, scope)).split(":");
+		int bestStart = -1;
+		int bestLength = 1;
+		for (int i = 0; i < groups.length; i++) {
+			int length = 0;
+			while (i + length < groups.length && groups[i + length].equals("0")) {
+				length++;
+			}
+			if (length > bestLength) {
+				bestStart = i;
+				bestLength = length;
+			}
+		}
+		if (bestStart < 0) {
+			return String.join(":", groups);
+		}
+		String head = String.join(":", Arrays.copyOfRange(groups, 0, bestStart));
+		String tail = String.join(":", Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
+		return head + "::" + tail;
 	}
 
 	/** {@code context} with {@code address}; unchanged if the address is unknown. */

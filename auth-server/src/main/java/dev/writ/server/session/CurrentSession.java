@@ -1,9 +1,10 @@
 package dev.writ.server.session;
 
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+
+import dev.writ.server.event.ClientAddress;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.lang.Nullable;
@@ -98,11 +99,7 @@ public final class CurrentSession {
 	 */
 	@Nullable
 	private static String ipAddress(ServerWebExchange exchange) {
-		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-		if (remote == null) {
-			return null;
-		}
-		return (remote.getAddress() != null) ? remote.getAddress().getHostAddress() : remote.getHostString();
+		return ClientAddress.of(exchange.getRequest());
 	}
 
 }

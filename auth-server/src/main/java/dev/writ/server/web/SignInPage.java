@@ -1,6 +1,5 @@
 package dev.writ.server.web;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +7,7 @@ import java.util.Optional;
 import dev.writ.server.account.PasswordSignIn;
 import dev.writ.server.account.SignInResult;
 import dev.writ.server.account.User;
+import dev.writ.server.event.ClientAddress;
 import dev.writ.server.oauth2.authorization.AuthorizationEndpoint;
 import dev.writ.server.protocol.FormParameters;
 import dev.writ.server.session.CurrentSession;
@@ -155,9 +155,10 @@ final class SignInPage {
 			.toUriString();
 	}
 
+	/** Unknown addresses share one throttling counter, which errs on the safe side. */
 	private static String clientIp(ServerRequest request) {
-		InetSocketAddress address = request.remoteAddress().orElse(null);
-		return (address != null && address.getAddress() != null) ? address.getAddress().getHostAddress() : "unknown";
+		String address = ClientAddress.of(request.exchange().getRequest());
+		return (address != null) ? address : "unknown";
 	}
 
 }

@@ -50,4 +50,13 @@ class ClientAddressTests {
 		assertThat(ClientAddress.in(ClientAddress.put(Context.empty(), null))).isNull();
 	}
 
+	@Test
+	void compressedWhenRunsOfZeroGroupsThenLongestBecomesDoubleColon() {
+		assertThat(ClientAddress.compressed("0:0:0:0:0:0:0:1")).isEqualTo("::1");
+		assertThat(ClientAddress.compressed("2001:db8:0:0:1:0:0:1")).isEqualTo("2001:db8::1:0:0:1");
+		assertThat(ClientAddress.compressed("2001:db8:0:1:1:1:1:1")).isEqualTo("2001:db8:0:1:1:1:1:1");
+		assertThat(ClientAddress.compressed("fe80:0:0:0:1:2:3:4%eth0")).isEqualTo("fe80::1:2:3:4");
+		assertThat(ClientAddress.compressed("0:0:0:0:0:0:0:0")).isEqualTo("::");
+	}
+
 }
