@@ -1,5 +1,7 @@
 package dev.writ.sample;
 
+import java.time.Duration;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +59,12 @@ public final class RunningSampleApi implements AutoCloseable {
 
 	public WebTestClient client() {
 		int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
-		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+		// a first request warms up the JWKS and the connection pools: on a loaded CI
+		// machine that can take longer than WebTestClient's default 5 s
+		return WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + port)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
 	}
 
 	@Override
