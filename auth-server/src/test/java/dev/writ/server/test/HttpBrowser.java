@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,12 @@ public final class HttpBrowser {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/**
+	 * A sign-in hashes a password: slow on a loaded machine, so more than the 5 s
+	 * default.
+	 */
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
 	private final WebTestClient client;
 
 	private final Map<String, String> cookies = new LinkedHashMap<>();
@@ -47,7 +54,7 @@ public final class HttpBrowser {
 
 	public HttpBrowser(String baseUrl) {
 		this.baseUrl = baseUrl;
-		this.client = WebTestClient.bindToServer().baseUrl(baseUrl).build();
+		this.client = WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(TIMEOUT).build();
 	}
 
 	/**
@@ -57,7 +64,10 @@ public final class HttpBrowser {
 	public HttpBrowser(String baseUrl, String localAddress) {
 		this.baseUrl = baseUrl;
 		HttpClient http = HttpClient.create().bindAddress(() -> new InetSocketAddress(localAddress, 0));
-		this.client = WebTestClient.bindToServer(new ReactorClientHttpConnector(http)).baseUrl(baseUrl).build();
+		this.client = WebTestClient.bindToServer(new ReactorClientHttpConnector(http))
+			.baseUrl(baseUrl)
+			.responseTimeout(TIMEOUT)
+			.build();
 	}
 
 	public HttpBrowser userAgent(String userAgent) {

@@ -1,5 +1,6 @@
 package dev.writ.server.test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,7 +110,10 @@ public final class TestAuthServer implements AutoCloseable {
 	}
 
 	public WebTestClient client() {
-		return WebTestClient.bindToServer().baseUrl(baseUrl()).build();
+		// generous: on a loaded CI machine a first request (hashing a secret, a cold
+		// pool)
+		// can take longer than the default 5 s
+		return WebTestClient.bindToServer().baseUrl(baseUrl()).responseTimeout(Duration.ofSeconds(30)).build();
 	}
 
 	/**
