@@ -11,6 +11,7 @@ import dev.writ.resourceserver.test.TestIssuer;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -53,6 +54,14 @@ public final class RunningSampleApi implements AutoCloseable {
 		List<String> args = new ArrayList<>();
 		all.forEach((key, value) -> args.add("--" + key + "=" + value));
 		return new RunningSampleApi(SampleApiApplication.application().run(args.toArray(String[]::new)));
+	}
+
+	/**
+	 * The API's own database, for tests that set up or check rows the API has no route
+	 * for.
+	 */
+	public DatabaseClient database() {
+		return this.context.getBean(DatabaseClient.class);
 	}
 
 	public WebTestClient client() {
