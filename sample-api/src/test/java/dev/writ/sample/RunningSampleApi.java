@@ -1,5 +1,6 @@
 package dev.writ.sample;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,12 @@ public final class RunningSampleApi implements AutoCloseable {
 
 	public WebTestClient client() {
 		int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
-		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+		// The first request of a fresh application (JWKS fetch, cold JIT) can outlast
+		// WebTestClient's 5 s default on a loaded two-core machine.
+		return WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + port)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
 	}
 
 	@Override
