@@ -63,6 +63,14 @@ class ThirdPartyAppJourneyTests {
 				.expectBody()
 				.jsonPath("$[*].organizationId")
 				.value((ids) -> assertThat(ids.toString()).contains("org_acme").doesNotContain("org_globex"));
+			// Alice owns org_acme: the token carries the role, and billing is for owners.
+			billing(tokens.getBearerAccessToken()).expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.organizationId")
+				.isEqualTo("org_acme")
+				.jsonPath("$.plan")
+				.isEqualTo("team");
 
 			chromium.open(product.authServerUrl() + "/account/sessions");
 			assertThat(chromium.pageSource()).contains("Where you are signed in").contains("This browser");
@@ -82,6 +90,12 @@ class ThirdPartyAppJourneyTests {
 				.expectBody()
 				.jsonPath("$[*].organizationId")
 				.value((ids) -> assertThat(ids.toString()).doesNotContain("org_acme"));
+			// Gina is an admin of org_globex, not an owner.
+			billing(tokens.getBearerAccessToken()).expectStatus()
+				.isForbidden()
+				.expectBody()
+				.jsonPath("$.error_description")
+				.isEqualTo("this request needs the organization role owner or higher");
 		}
 	}
 
@@ -119,6 +133,14 @@ class ThirdPartyAppJourneyTests {
 		Map<String, String> parameters = callback.awaitCallback(WAIT);
 		chromium.awaitUrlStartingWith(callback.callbackUri(), WAIT);
 		return parameters;
+	}
+
+	static WebTestClient.ResponseSpec billing(BearerAccessToken token) {
+		return RunningProduct.client(RunningProduct.shared().sampleApiUrl())
+			.get()
+			.uri("/billing")
+			.headers((headers) -> headers.setBearerAuth(token.getValue()))
+			.exchange();
 	}
 
 	static WebTestClient.ResponseSpec projects(BearerAccessToken token) {

@@ -1,10 +1,13 @@
 package dev.writ.resourceserver;
 
+import java.util.List;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.core.Authentication;
@@ -26,6 +29,7 @@ import org.springframework.security.web.server.authorization.AuthorizationContex
  *
  * @see RequireScope
  * @see RequireOrgRole
+ * @see RequirePermission
  */
 public final class WritAuthorization {
 
@@ -49,6 +53,54 @@ public final class WritAuthorization {
 	public static <T> ReactiveAuthorizationManager<T> orgRole(OrgRole role) {
 		return rule(null, "this request needs the organization role " + role.claimValue() + " or higher",
 				(authentication) -> hasRole(authentication, role));
+	}
+
+	/**
+	 * Grants when the caller holds {@code permission} in the token's organization: by its
+	 * role's mapping ({@link RolePermissions}) or the token's {@code permissions} claim
+	 * (authority {@code PERMISSION_<permission>}).
+	 */
+	public static <T> ReactiveAuthorizationManager<T> permission(String permission) {
+		String authority = WritPermission.authority(permission);
+		return rule(null, "this request needs the organization permission " + permission,
+				(authentication) -> (authentication.getPrincipal() instanceof WritPrincipal principal)
+						? principal.hasPermission(permission) : hasAuthority(authentication, authority));
+	}
+
+	/**
+	 * Grants when the token has {@code scope} and the caller's organization role is
+	 * {@code role} or higher. The scope is checked first, so a token without it is told
+	 * which scope to ask for. An empty {@code scope} requires none (the default of
+	 * {@link RequireOrgRole#scope()}).
+	 */
+	public static <T> ReactiveAuthorizationManager<T> scopeAndOrgRole(String scope, OrgRole role) {
+		return scope.isEmpty() ? orgRole(role) : allOf(scope(scope), orgRole(role));
+	}
+
+	/**
+	 * Grants when the token has {@code scope} and the caller holds {@code permission};
+	 * the scope is checked first. An empty {@code scope} requires none (the default of
+	 * {@link RequirePermission#scope()}).
+	 */
+	public static <T> ReactiveAuthorizationManager<T> scopeAndPermission(String scope, String permission) {
+		return scope.isEmpty() ? permission(permission) : allOf(scope(scope), permission(permission));
+	}
+
+	/**
+	 * Grants when every rule grants; the first that denies (in the given order) decides,
+	 * so its reason is the one the 403 names.
+	 */
+	@SafeVarargs
+	public static <T> ReactiveAuthorizationManager<T> allOf(ReactiveAuthorizationManager<T>... rules) {
+		List<ReactiveAuthorizationManager<T>> all = List.of(rules);
+		return (authentication, object) -> {
+			Mono<Authentication> cached = authentication.cache();
+			return Flux.fromIterable(all)
+				.concatMap((rule) -> rule.authorize(cached, object))
+				.filter((result) -> !result.isGranted())
+				.next()
+				.defaultIfEmpty(new AuthorizationDecision(true));
+		};
 	}
 
 	/**

@@ -21,15 +21,20 @@ import org.springframework.util.StringUtils;
  * @param clientId the {@code client_id} claim: the client the token was issued to
  * @param organization the {@code org} claim, or {@code null} when the token has no
  * organization context
- * @param role the {@code role} claim, or {@code null} when absent or unknown
+ * @param role the {@code role} claim, or {@code null} when absent, unknown (an
+ * organization's custom role) or without {@code org}
  * @param scopes the {@code scope} claim split on spaces
  * @param tokenId the {@code jti} claim
  * @param expiresAt the {@code exp} claim
  * @param jwt the validated token with every header and claim
+ * @param permissions what the caller may do in the organization: the {@code role} claim's
+ * permissions by the {@link RolePermissions} mapping, with those of the optional
+ * {@code permissions} claim; empty without {@code org}
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9068#section-2.2">RFC 9068 §2.2</a>
  */
 public record WritPrincipal(String subject, String clientId, @Nullable String organization, @Nullable OrgRole role,
-		Set<String> scopes, String tokenId, Instant expiresAt, Jwt jwt) implements AuthenticatedPrincipal {
+		Set<String> scopes, String tokenId, Instant expiresAt, Jwt jwt,
+		Set<String> permissions) implements AuthenticatedPrincipal {
 
 	static final String CLIENT_ID = "client_id";
 
@@ -39,14 +44,62 @@ public record WritPrincipal(String subject, String clientId, @Nullable String or
 
 	static final String SCOPE = "scope";
 
+	static final String PERMISSIONS = "permissions";
+
 	public WritPrincipal {
 		scopes = Set.copyOf(scopes);
+		permissions = Set.copyOf(permissions);
 	}
 
-	/** Reads the principal from a token that the starter's validators have accepted. */
+	/**
+	 * A principal with no permissions beyond its role's, as before permissions existed.
+	 */
+	public WritPrincipal(String subject, String clientId, @Nullable String organization, @Nullable OrgRole role,
+			Set<String> scopes, String tokenId, Instant expiresAt, Jwt jwt) {
+		this(subject, clientId, organization, role, scopes, tokenId, expiresAt, jwt, Set.of());
+	}
+
+	/**
+	 * Reads the principal from a token that the starter's validators have accepted, with
+	 * the {@linkplain RolePermissions#defaults() built-in role permissions}.
+	 */
 	public static WritPrincipal from(Jwt jwt) {
-		return new WritPrincipal(jwt.getSubject(), jwt.getClaimAsString(CLIENT_ID), jwt.getClaimAsString(ORGANIZATION),
-				OrgRole.fromClaim(jwt.getClaimAsString(ROLE)), scopes(jwt), jwt.getId(), jwt.getExpiresAt(), jwt);
+		return from(jwt, RolePermissions.defaults());
+	}
+
+	/**
+	 * Reads the principal from a token that the starter's validators have accepted, the
+	 * role's permissions by {@code rolePermissions}.
+	 *
+	 * <p>
+	 * Role and permissions describe the caller within the token's organization, so a
+	 * token without {@code org} has neither, whatever else it carries.
+	 */
+	public static WritPrincipal from(Jwt jwt, RolePermissions rolePermissions) {
+		String organization = jwt.getClaimAsString(ORGANIZATION);
+		String role = (organization != null) ? jwt.getClaimAsString(ROLE) : null;
+		Set<String> permissions = new LinkedHashSet<>();
+		if (organization != null) {
+			permissions.addAll(rolePermissions.permissions(role));
+			permissions.addAll(claimedPermissions(jwt));
+		}
+		return new WritPrincipal(jwt.getSubject(), jwt.getClaimAsString(CLIENT_ID), organization,
+				OrgRole.fromClaim(role), scopes(jwt), jwt.getId(), jwt.getExpiresAt(), jwt, permissions);
+	}
+
+	// Optional: an auth-server that issues custom roles may list their permissions in the
+	// token. Anything but a list of strings grants nothing rather than failing the
+	// request.
+	private static Set<String> claimedPermissions(Jwt jwt) {
+		Set<String> permissions = new LinkedHashSet<>();
+		if (jwt.getClaims().get(PERMISSIONS) instanceof Collection<?> values) {
+			for (Object value : values) {
+				if (value instanceof String permission && StringUtils.hasText(permission)) {
+					permissions.add(permission.strip());
+				}
+			}
+		}
+		return permissions;
 	}
 
 	private static Set<String> scopes(Jwt jwt) {
@@ -74,6 +127,11 @@ public record WritPrincipal(String subject, String clientId, @Nullable String or
 	/** Whether the caller acts in an organization with at least {@code required}. */
 	public boolean hasRole(OrgRole required) {
 		return this.role != null && this.role.includes(required);
+	}
+
+	/** Whether the caller holds {@code permission} in the token's organization. */
+	public boolean hasPermission(String permission) {
+		return this.permissions.contains(permission);
 	}
 
 	/**

@@ -7,8 +7,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * A downstream API that the Writ starter protects: projects and deployments of the
- * caller's organization. Its only security code is a {@code @RequireScope} per route; the
- * starter does the rest from {@code sample-api.yml}.
+ * caller's organization. Its only security code is a {@code @RequireScope} or
+ * {@code @RequireOrgRole} per route; the starter does the rest from
+ * {@code sample-api.yml}.
  *
  * <p>
  * Its configuration file is {@code sample-api.yml} rather than {@code application.yml} so

@@ -24,8 +24,16 @@ public final class ApiCalls {
 	 * A client whose requests carry a token for {@code organization} with {@code scope}.
 	 */
 	public WebTestClient as(String organization, String scope) {
+		return as(organization, "member", scope);
+	}
+
+	/**
+	 * A client whose requests carry a token for {@code organization} in {@code role} with
+	 * {@code scope}.
+	 */
+	public WebTestClient as(String organization, String role, String scope) {
 		String token = this.issuer.mint(JWSAlgorithm.RS256,
-				(claims) -> claims.claim("org", organization).claim("scope", scope));
+				(claims) -> claims.claim("org", organization).claim("role", role).claim("scope", scope));
 		return this.api.client().mutate().defaultHeaders((headers) -> headers.setBearerAuth(token)).build();
 	}
 

@@ -1,7 +1,6 @@
 package dev.writ.sample;
 
 import java.time.Duration;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import dev.writ.resourceserver.test.TestIssuer;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -57,10 +57,18 @@ public final class RunningSampleApi implements AutoCloseable {
 		return new RunningSampleApi(SampleApiApplication.application().run(args.toArray(String[]::new)));
 	}
 
+	/**
+	 * The API's own database, for tests that set up or check rows the API has no route
+	 * for.
+	 */
+	public DatabaseClient database() {
+		return this.context.getBean(DatabaseClient.class);
+	}
+
 	public WebTestClient client() {
 		int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
-		// a first request warms up the JWKS and the connection pools: on a loaded CI
-		// machine that can take longer than WebTestClient's default 5 s
+		// The first request of a fresh application (JWKS fetch, cold JIT) can outlast
+		// WebTestClient's 5 s default on a loaded two-core machine.
 		return WebTestClient.bindToServer()
 			.baseUrl("http://127.0.0.1:" + port)
 			.responseTimeout(Duration.ofSeconds(30))

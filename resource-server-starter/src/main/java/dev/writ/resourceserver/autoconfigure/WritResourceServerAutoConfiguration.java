@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import dev.writ.resourceserver.RolePermissions;
 import dev.writ.resourceserver.autoconfigure.WritResourceServerProperties.RevocationMode;
 import dev.writ.resourceserver.jwt.AccessTokenValidators;
 import dev.writ.resourceserver.jwt.IssuerMetadata;
@@ -155,8 +157,16 @@ public final class WritResourceServerAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		Converter<Jwt, Mono<AbstractAuthenticationToken>> writJwtAuthenticationConverter(RoleHierarchy roleHierarchy) {
-			return new WritJwtAuthenticationConverter(roleHierarchy);
+		RolePermissions writRolePermissions(WritResourceServerProperties properties) {
+			Map<String, List<String>> overrides = properties.rolePermissions();
+			return (overrides != null) ? RolePermissions.defaults().with(overrides) : RolePermissions.defaults();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		Converter<Jwt, Mono<AbstractAuthenticationToken>> writJwtAuthenticationConverter(RoleHierarchy roleHierarchy,
+				RolePermissions rolePermissions) {
+			return new WritJwtAuthenticationConverter(roleHierarchy, rolePermissions);
 		}
 
 	}

@@ -2,6 +2,7 @@ package dev.writ.resourceserver.autoconfigure;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import dev.writ.resourceserver.revocation.FailurePolicy;
 import org.jspecify.annotations.Nullable;
@@ -21,12 +22,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * none and the HMAC algorithms are refused at start-up, since a verifier that holds the
  * key could forge tokens.
  * @param revocation How revoked tokens are recognized.
+ * @param rolePermissions Permissions per organization role (the role claim's value, e.g.
+ * admin or an organization's custom role), replacing the built-in mapping for each role
+ * named here; roles not named keep the built-in permissions (owner, admin, member), and
+ * unmapped custom roles grant none.
  */
 @ConfigurationProperties("writ.resource-server")
 public record WritResourceServerProperties(@Nullable String audience, @DefaultValue("30s") Duration clockSkew,
 		@DefaultValue( {
 				"RS256", "ES256", "EdDSA" }) List<String> algorithms,
-		@DefaultValue Revocation revocation){
+		@DefaultValue Revocation revocation, @Nullable Map<String, List<String>> rolePermissions){
 
 	/** The property that names this service's audience. */
 	public static final String AUDIENCE_PROPERTY = "writ.resource-server.audience";

@@ -33,9 +33,9 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 /**
  * Auto-configuration of a reactive application's web security as a Writ resource server:
  * RFC 6750 error responses, the {@link WritResourceServerCustomizer},
- * {@code @RequireScope}/{@code @RequireOrgRole} method security, and a
- * {@link SecurityWebFilterChain} that requires a valid access token for every request.
- * The chain backs off when the application declares its own;
+ * {@code @RequireScope}/{@code @RequireOrgRole}/{@code @RequirePermission} method
+ * security, and a {@link SecurityWebFilterChain} that requires a valid access token for
+ * every request. The chain backs off when the application declares its own;
  * {@link WritAuthorizeExchangeCustomizer} beans add route rules to it.
  */
 @AutoConfiguration(before = { ReactiveOAuth2ResourceServerWebSecurityAutoConfiguration.class,

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 import dev.writ.resourceserver.OrgRole;
+import dev.writ.resourceserver.RolePermissions;
+import dev.writ.resourceserver.WritPermission;
 import dev.writ.resourceserver.WritPrincipal;
 import reactor.core.publisher.Mono;
 
@@ -24,7 +26,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * sees: a {@link JwtAuthenticationToken} whose principal is a {@link WritPrincipal} and
  * whose authorities are {@code SCOPE_<scope>} per scope plus the organization role with
  * every role it includes ({@code ROLE_ORG_OWNER} brings {@code ROLE_ORG_ADMIN} and
- * {@code ROLE_ORG_MEMBER}).
+ * {@code ROLE_ORG_MEMBER}), and {@code PERMISSION_<permission>} per permission the caller
+ * holds in the organization ({@link RolePermissions} and the optional {@code permissions}
+ * claim).
  *
  * <p>
  * The hierarchy is applied here, once, rather than in each authorization rule, so that
@@ -35,8 +39,16 @@ public final class WritJwtAuthenticationConverter implements Converter<Jwt, Mono
 
 	private final RoleHierarchy roleHierarchy;
 
+	private final RolePermissions rolePermissions;
+
+	/** With the {@linkplain RolePermissions#defaults() built-in role permissions}. */
 	public WritJwtAuthenticationConverter(RoleHierarchy roleHierarchy) {
+		this(roleHierarchy, RolePermissions.defaults());
+	}
+
+	public WritJwtAuthenticationConverter(RoleHierarchy roleHierarchy, RolePermissions rolePermissions) {
 		this.roleHierarchy = roleHierarchy;
+		this.rolePermissions = rolePermissions;
 	}
 
 	/** owner > admin > member, as {@code ROLE_ORG_*} authorities. */
@@ -55,7 +67,7 @@ public final class WritJwtAuthenticationConverter implements Converter<Jwt, Mono
 	}
 
 	private AbstractAuthenticationToken authenticate(Jwt jwt) {
-		WritPrincipal principal = WritPrincipal.from(jwt);
+		WritPrincipal principal = WritPrincipal.from(jwt, this.rolePermissions);
 		List<GrantedAuthority> granted = new ArrayList<>();
 		principal.scopes().forEach((scope) -> granted.add(new SimpleGrantedAuthority("SCOPE_" + scope)));
 		if (principal.role() != null) {
@@ -63,6 +75,8 @@ public final class WritJwtAuthenticationConverter implements Converter<Jwt, Mono
 		}
 		Set<GrantedAuthority> authorities = new LinkedHashSet<>(
 				this.roleHierarchy.getReachableGrantedAuthorities(granted));
+		principal.permissions()
+			.forEach((permission) -> authorities.add(new SimpleGrantedAuthority(WritPermission.authority(permission))));
 		// Spring Security 7 marks how the caller authenticated, for rules that require
 		// particular factors.
 		authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.BEARER_AUTHORITY));

@@ -15,7 +15,10 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * Answers an authenticated request that its token does not allow: 403
  * {@code insufficient_scope}, naming the missing scope in the challenge when a
- * {@link dev.writ.resourceserver.WritAuthorization} rule denied it (RFC 6750 §3.1).
+ * {@link dev.writ.resourceserver.WritAuthorization} rule denied it (RFC 6750 §3.1). A
+ * missing organization role or permission is answered the same way, with its name in
+ * {@code error_description} and no {@code scope} attribute: the token does not allow the
+ * request, and no other scope would.
  */
 public final class WritAccessDeniedHandler implements ServerAccessDeniedHandler {
 

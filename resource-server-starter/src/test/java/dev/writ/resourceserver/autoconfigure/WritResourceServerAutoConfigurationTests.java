@@ -1,6 +1,10 @@
 package dev.writ.resourceserver.autoconfigure;
 
+import java.util.List;
+import java.util.Map;
+
 import dev.writ.devstack.DevStack;
+import dev.writ.resourceserver.RolePermissions;
 import dev.writ.resourceserver.jwt.IssuerMetadata;
 import dev.writ.resourceserver.revocation.IntrospectionRevocationCheck;
 import dev.writ.resourceserver.revocation.LocalRevocationCheck;
@@ -134,6 +138,23 @@ class WritResourceServerAutoConfigurationTests {
 			assertThat(context).getBean(RevocationCheck.class).isSameAs(OwnBeans.REVOCATION);
 			assertThat(context).hasSingleBean(Converter.class).hasBean("ownConverter");
 		});
+	}
+
+	@Test
+	void whenRolePermissionsPropertySetThenMappingHasItOnTopOfDefaults() {
+		this.runner.withPropertyValues("writ.resource-server.role-permissions.auditor=audit:read,projects:read")
+			.run((context) -> {
+				RolePermissions mapping = context.getBean(RolePermissions.class);
+				assertThat(mapping.permissions("auditor")).containsExactly("audit:read", "projects:read");
+				assertThat(mapping.permissions("owner")).isEqualTo(RolePermissions.defaults().permissions("owner"));
+			});
+	}
+
+	@Test
+	void whenApplicationDeclaresRolePermissionsThenItsOwnIsUsed() {
+		RolePermissions own = RolePermissions.of(Map.of("auditor", List.of("audit:read")));
+		this.runner.withBean(RolePermissions.class, () -> own)
+			.run((context) -> assertThat(context).getBean(RolePermissions.class).isSameAs(own));
 	}
 
 	@Test

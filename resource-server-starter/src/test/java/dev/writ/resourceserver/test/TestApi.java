@@ -6,8 +6,10 @@ import java.util.TreeSet;
 
 import dev.writ.resourceserver.OrgRole;
 import dev.writ.resourceserver.RequireOrgRole;
+import dev.writ.resourceserver.RequirePermission;
 import dev.writ.resourceserver.RequireScope;
 import dev.writ.resourceserver.WritAuthorization;
+import dev.writ.resourceserver.WritPermission;
 import dev.writ.resourceserver.WritPrincipal;
 import dev.writ.resourceserver.web.WritAuthorizeExchangeCustomizer;
 import reactor.core.publisher.Mono;
@@ -20,6 +22,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,6 +40,10 @@ public class TestApi {
 			.access(WritAuthorization.scope("read:deployments"))
 			.pathMatchers("/routes/admin")
 			.access(WritAuthorization.orgRole(OrgRole.ADMIN))
+			.pathMatchers("/routes/billing")
+			.access(WritAuthorization.permission(WritPermission.BILLING_MANAGE))
+			.pathMatchers(HttpMethod.DELETE, "/routes/projects")
+			.access(WritAuthorization.scopeAndPermission("write:projects", WritPermission.PROJECTS_DELETE))
 			.pathMatchers("/public")
 			.permitAll();
 	}
@@ -87,12 +94,40 @@ public class TestApi {
 			return Mono.just("admin");
 		}
 
+		@GetMapping("/annotated/admin-writer")
+		@RequireOrgRole(value = OrgRole.ADMIN, scope = "write:projects")
+		Mono<String> annotatedAdminWriter() {
+			return Mono.just("admin-writer");
+		}
+
+		@GetMapping("/annotated/permission")
+		@RequirePermission("projects:delete")
+		Mono<String> annotatedPermission() {
+			return Mono.just("permitted");
+		}
+
+		@GetMapping("/annotated/permission-writer")
+		@RequirePermission(value = "projects:delete", scope = "write:projects")
+		Mono<String> annotatedPermissionWriter() {
+			return Mono.just("permitted-writer");
+		}
+
+		@GetMapping("/permissions")
+		Mono<TreeSet<String>> permissions(@AuthenticationPrincipal WritPrincipal caller) {
+			return Mono.just(new TreeSet<>(caller.permissions()));
+		}
+
+		@DeleteMapping("/routes/projects")
+		Mono<String> routedDelete() {
+			return Mono.just("deleted");
+		}
+
 		@GetMapping("/org")
 		Mono<String> organization(@AuthenticationPrincipal WritPrincipal caller) {
 			return Mono.fromSupplier(caller::requireOrganization);
 		}
 
-		@GetMapping({ "/routes/deployments", "/routes/admin", "/public" })
+		@GetMapping({ "/routes/deployments", "/routes/admin", "/routes/billing", "/public" })
 		Mono<String> routed() {
 			return Mono.just("routed");
 		}

@@ -113,7 +113,12 @@ class AuthorizationTests {
 			.isOk()
 			.expectBody()
 			.json("""
-					["FACTOR_BEARER","ROLE_ORG_ADMIN","ROLE_ORG_MEMBER","ROLE_ORG_OWNER",
+					["FACTOR_BEARER",
+					 "PERMISSION_api_tokens:manage","PERMISSION_audit:read","PERMISSION_billing:manage",
+					 "PERMISSION_clients:manage","PERMISSION_deployments:read","PERMISSION_deployments:write",
+					 "PERMISSION_invitations:manage","PERMISSION_members:manage","PERMISSION_organization:delete",
+					 "PERMISSION_projects:delete","PERMISSION_projects:read","PERMISSION_projects:write",
+					 "ROLE_ORG_ADMIN","ROLE_ORG_MEMBER","ROLE_ORG_OWNER",
 					 "SCOPE_read:projects","SCOPE_write:projects"]""", true);
 	}
 
@@ -123,7 +128,10 @@ class AuthorizationTests {
 			.isOk()
 			.expectBody()
 			.json("""
-					["FACTOR_BEARER","ROLE_ORG_MEMBER","SCOPE_read:projects"]""", true);
+					["FACTOR_BEARER",
+					 "PERMISSION_deployments:read","PERMISSION_deployments:write",
+					 "PERMISSION_projects:read","PERMISSION_projects:write",
+					 "ROLE_ORG_MEMBER","SCOPE_read:projects"]""", true);
 	}
 
 	@Test

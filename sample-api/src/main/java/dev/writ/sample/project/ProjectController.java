@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
 
+import dev.writ.resourceserver.OrgRole;
+import dev.writ.resourceserver.RequireOrgRole;
 import dev.writ.resourceserver.RequireScope;
 import dev.writ.resourceserver.WritPrincipal;
 import jakarta.validation.Valid;
@@ -13,6 +15,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,9 +24,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Projects and deployments of the caller's organization. Each route names its scope; the
- * organization comes from the token ({@link WritPrincipal#requireOrganization()}), never
- * from the request, so a caller cannot address another organization's data.
+ * Projects and deployments of the caller's organization. Each route names its scope
+ * (deleting also an organization role); the organization comes from the token
+ * ({@link WritPrincipal#requireOrganization()}), never from the request, so a caller
+ * cannot address another organization's data.
  *
  * <p>
  * Request bodies are taken as {@code Mono}s so that they are read and validated only
@@ -67,6 +71,18 @@ class ProjectController {
 	@RequireScope("read:projects")
 	Mono<Project> get(@AuthenticationPrincipal WritPrincipal caller, @PathVariable String id) {
 		return project(caller, id);
+	}
+
+	/**
+	 * Deletes a project of the caller's organization with its deployments (the foreign
+	 * key cascades). Deleting is for administrators: the scope says the client may change
+	 * projects, the role says the user may remove them.
+	 */
+	@DeleteMapping("/projects/{id}")
+	@RequireOrgRole(value = OrgRole.ADMIN, scope = "write:projects")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	Mono<Void> delete(@AuthenticationPrincipal WritPrincipal caller, @PathVariable String id) {
+		return project(caller, id).flatMap(this.projects::delete);
 	}
 
 	@PostMapping("/projects/{id}/deployments")
