@@ -4,6 +4,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** {@link Memberships} in the {@code memberships} table. */
 @Component
@@ -12,6 +13,13 @@ final class R2dbcMemberships implements Memberships {
 	private static final String SELECT_BY_USER = """
 			SELECT organization_id, role FROM memberships WHERE user_id = :userId
 			ORDER BY created_at, organization_id""";
+
+	// The no-op update takes the row lock and makes RETURNING answer the existing row,
+	// where DO NOTHING would answer no row at all.
+	private static final String JOIN = """
+			INSERT INTO memberships (user_id, organization_id, role) VALUES (:userId, :organizationId, :role)
+			ON CONFLICT (user_id, organization_id) DO UPDATE SET role = memberships.role
+			RETURNING organization_id, role""";
 
 	private final DatabaseClient database;
 
@@ -25,6 +33,19 @@ final class R2dbcMemberships implements Memberships {
 			.bind("userId", userId)
 			.map((row) -> new OrganizationRole(row.get("organization_id", String.class), row.get("role", String.class)))
 			.all();
+	}
+
+	@Override
+	public Mono<OrganizationRole> join(String userId, String organizationId, String role) {
+		// the record refuses an unknown role before the schema has to
+		return Mono.fromCallable(() -> new OrganizationRole(organizationId, role))
+			.flatMap((requested) -> this.database.sql(JOIN)
+				.bind("userId", userId)
+				.bind("organizationId", requested.organizationId())
+				.bind("role", requested.role())
+				.map((row) -> new OrganizationRole(row.get("organization_id", String.class),
+						row.get("role", String.class)))
+				.one());
 	}
 
 }

@@ -107,14 +107,10 @@ final class AuthorizationPages {
 	}
 
 	static String signInUri(AuthorizationDecision.SignIn signIn) {
-		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(SignInPage.PATH).queryParam("continue", "{continue}");
-		Map<String, String> values = new LinkedHashMap<>();
-		values.put("continue", signIn.continueUri());
-		if (signIn.loginHint() != null) {
-			uri.queryParam("login_hint", "{hint}");
-			values.put("hint", signIn.loginHint());
-		}
-		return uri.encode().buildAndExpand(values).toUriString();
+		return (signIn.loginHint() != null) ? SignInPage.signInFor(signIn.continueUri(), signIn.loginHint())
+				: SignInPage.signInFor(signIn.continueUri());
+	}return uri.encode().buildAndExpand(values).toUriString();
+
 	}
 
 	private Mono<ServerResponse> consentPage(ServerRequest request, AuthorizationDecision.Consent consent) {

@@ -15,7 +15,7 @@ class BrowserRoutes {
 
 	@Bean
 	RouterFunction<ServerResponse> pageRoutes(AuthorizationPages authorization, SignInPage signIn, LogoutPages logout,
-			SessionsPage sessions) {
+			SessionsPage sessions, InvitationPage invitation) {
 		return RouterFunctions.route()
 			.GET(AuthorizationEndpoint.PATH, authorization::authorize)
 			.POST(AuthorizationEndpoint.PATH, authorization::authorize)
@@ -28,6 +28,8 @@ class BrowserRoutes {
 			.GET(SessionsPage.PATH, sessions::show)
 			.POST(SessionsPage.PATH + "/{id}/revoke", sessions::revoke)
 			.POST(SessionsPage.EVERYWHERE_PATH, sessions::signOutEverywhere)
+			.GET(InvitationPage.PATH, invitation::show)
+			.POST(InvitationPage.PATH, invitation::accept)
 			.build();
 	}
 

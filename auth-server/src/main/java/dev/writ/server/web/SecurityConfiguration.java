@@ -44,7 +44,7 @@ class SecurityConfiguration {
 
 	/** The paths a browser reaches with its cookies. */
 	static final String[] BROWSER_PATHS = { "/login", "/logout", "/consent", "/account/**", END_SESSION_PATH,
-			"/assets/**", AUTHORIZATION_PATH };
+			"/assets/**", AUTHORIZATION_PATH, "/invitations/**" };
 
 	/**
 	 * Nothing but the server's own styles, images and form targets, and no framing. Pages

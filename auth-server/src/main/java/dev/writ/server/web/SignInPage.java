@@ -3,11 +3,13 @@ package dev.writ.server.web;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import dev.writ.server.account.PasswordSignIn;
 import dev.writ.server.account.SignInResult;
 import dev.writ.server.account.User;
 import dev.writ.server.event.ClientAddress;
+import dev.writ.server.invitation.Invitations;
 import dev.writ.server.oauth2.authorization.AuthorizationEndpoint;
 import dev.writ.server.protocol.FormParameters;
 import dev.writ.server.session.CurrentSession;
@@ -33,6 +35,13 @@ import reactor.core.publisher.Mono;
 final class SignInPage {
 
 	static final String PATH = "/login";
+
+	/**
+	 * An invitation's page: its token is base64url, so nothing in it can lead off the
+	 * path.
+	 */
+	private static final Pattern INVITATION = Pattern
+		.compile(Pattern.quote(Invitations.PATH_PREFIX) + "[A-Za-z0-9_-]{1,128}");
 
 	/** RFC 8176 §2: password-based authentication. */
 	private static final String PASSWORD = "pwd";
@@ -141,7 +150,7 @@ final class SignInPage {
 	 */
 	static String safeContinue(@Nullable String continueUri) {
 		if (continueUri != null && (continueUri.startsWith(AuthorizationEndpoint.PATH + "?")
-				|| continueUri.equals(SessionsPage.PATH))) {
+				|| continueUri.equals(SessionsPage.PATH) || INVITATION.matcher(continueUri).matches())) {
 			return continueUri;
 		}
 		return SessionsPage.PATH;
@@ -152,6 +161,16 @@ final class SignInPage {
 			.queryParam("continue", "{continue}")
 			.encode()
 			.buildAndExpand(continueUri)
+			.toUriString();
+	}
+
+	/** Sign-in with the email field filled in with {@code loginHint}. */
+	static String signInFor(String continueUri, String loginHint) {
+		return UriComponentsBuilder.fromPath(PATH)
+			.queryParam("continue", "{continue}")
+			.queryParam("login_hint", "{hint}")
+			.encode()
+			.buildAndExpand(continueUri, loginHint)
 			.toUriString();
 	}
 

@@ -16,6 +16,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The {@link Memberships} contract on the {@code memberships} table, with the demo data.
@@ -103,6 +104,40 @@ class MembershipsTests {
 		insert(user.id(), "org_acme", "member", "2026-01-01T00:00:00Z");
 		database.sql("DELETE FROM users WHERE id = :id").bind("id", user.id()).then().block(TIMEOUT);
 		assertThat(memberships.findByUserId(user.id()).collectList().block(TIMEOUT)).isEmpty();
+	}
+
+	@Test
+	void joinWhenNotAMemberThenMemberInTheRole() {
+		User user = newUser();
+		assertThat(memberships.join(user.id(), "org_globex", "admin").block(TIMEOUT))
+			.isEqualTo(new OrganizationRole("org_globex", "admin"));
+		assertThat(memberships.findByUserId(user.id()).collectList().block(TIMEOUT))
+			.containsExactly(new OrganizationRole("org_globex", "admin"));
+	}
+
+	@Test
+	void joinWhenMemberAlreadyThenRoleKept() {
+		User user = newUser();
+		insert(user.id(), "org_acme", "owner", "2026-01-01T00:00:00Z");
+		assertThat(memberships.join(user.id(), "org_acme", "member").block(TIMEOUT))
+			.isEqualTo(new OrganizationRole("org_acme", "owner"));
+		assertThat(memberships.findByUserId(user.id()).collectList().block(TIMEOUT))
+			.containsExactly(new OrganizationRole("org_acme", "owner"));
+	}
+
+	@Test
+	void joinWhenUnknownRoleThenRefusedAndNothingAdded() {
+		User user = newUser();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> memberships.join(user.id(), "org_acme", "guest").block(TIMEOUT));
+		assertThat(memberships.findByUserId(user.id()).collectList().block(TIMEOUT)).isEmpty();
+	}
+
+	@Test
+	void joinWhenUnknownOrganizationThenRefusedByTheSchema() {
+		User user = newUser();
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> memberships.join(user.id(), "org_nowhere", "member").block(TIMEOUT));
 	}
 
 	@Test
