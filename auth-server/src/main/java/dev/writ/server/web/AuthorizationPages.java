@@ -109,8 +109,6 @@ final class AuthorizationPages {
 	static String signInUri(AuthorizationDecision.SignIn signIn) {
 		return (signIn.loginHint() != null) ? SignInPage.signInFor(signIn.continueUri(), signIn.loginHint())
 				: SignInPage.signInFor(signIn.continueUri());
-	}return uri.encode().buildAndExpand(values).toUriString();
-
 	}
 
 	private Mono<ServerResponse> consentPage(ServerRequest request, AuthorizationDecision.Consent consent) {
