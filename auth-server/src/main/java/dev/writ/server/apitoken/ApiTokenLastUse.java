@@ -3,6 +3,7 @@ package dev.writ.server.apitoken;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ScanOptions;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
@@ -21,8 +23,11 @@ import org.springframework.stereotype.Component;
  * When each API token was last used, written behind: a use sets
  * {@code writ:pat:last-used:{id}} in Redis, and every node moves those times into
  * {@code api_tokens.last_used_at} once per flush interval. The database therefore sees at
- * most one write per token per interval whatever the traffic; {@code GETDEL} hands each
- * entry to one node, and {@code GREATEST} keeps a late flush from moving the time back.
+ * most one write per token per interval whatever the traffic. Two nodes flushing the same
+ * entry write the same time, and {@code GREATEST} keeps a late flush from moving it back;
+ * an entry is deleted only after its time was written and only if no newer use replaced
+ * it meanwhile, so a failed or foreign write (a token this database does not have) never
+ * loses a use.
  */
 @Component
 final class ApiTokenLastUse implements SchedulingConfigurer {
@@ -34,6 +39,11 @@ final class ApiTokenLastUse implements SchedulingConfigurer {
 
 	private static final String UPDATE = """
 			UPDATE api_tokens SET last_used_at = GREATEST(last_used_at, :usedAt) WHERE id = :id""";
+
+	/** Deletes the entry only if it still holds the time that was just written. */
+	private static final RedisScript<Long> DELETE_IF_UNCHANGED = RedisScript.of("""
+			if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+			return 0""", Long.class);
 
 	private static final Logger logger = LoggerFactory.getLogger(ApiTokenLastUse.class);
 
@@ -55,17 +65,28 @@ final class ApiTokenLastUse implements SchedulingConfigurer {
 		this.flushInterval = properties.lastUseFlushInterval();
 	}
 
-	/** Notes a use now: one Redis write, no database write. */
+	/**
+	 * Notes a use now: one Redis write, no database write. Best effort: a use is not
+	 * refused because its bookkeeping failed.
+	 */
 	Mono<Void> record(String id) {
-		return this.redis.opsForValue().set(KEY_PREFIX + id, Long.toString(this.clock.millis()), ENTRY_TTL).then();
+		return this.redis.opsForValue()
+			.set(KEY_PREFIX + id, Long.toString(this.clock.millis()), ENTRY_TTL)
+			.then()
+			.onErrorResume((ex) -> {
+				logger.debug("Could not note the use of API token {}: {}", id, ex.getMessage());
+				return Mono.empty();
+			});
 	}
 
 	/** Moves every noted use into PostgreSQL; emits how many tokens it updated. */
 	Mono<Long> flush() {
 		return this.redis.scan(ScanOptions.scanOptions().match(KEY_PREFIX + "*").count(500).build())
 			.concatMap((key) -> this.redis.opsForValue()
-				.getAndDelete(key)
-				.flatMap((millis) -> write(key.substring(KEY_PREFIX.length()), millis)))
+				.get(key)
+				.flatMap((millis) -> write(key.substring(KEY_PREFIX.length()), millis).filter((updated) -> updated > 0)
+					.flatMap((updated) -> this.redis.execute(DELETE_IF_UNCHANGED, List.of(key), List.of(millis))
+						.then(Mono.just(updated)))))
 			.count();
 	}
 
