@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.writ.resourceserver.RolePermissions;
+import dev.writ.resourceserver.apitoken.ApiTokenAwareJwtDecoder;
+import dev.writ.resourceserver.apitoken.ApiTokenIntrospector;
 import dev.writ.resourceserver.autoconfigure.WritResourceServerProperties.RevocationMode;
 import dev.writ.resourceserver.jwt.AccessTokenValidators;
 import dev.writ.resourceserver.jwt.IssuerMetadata;
@@ -68,6 +70,8 @@ public final class WritResourceServerAutoConfiguration {
 
 	static final String ISSUER_URI_PROPERTY = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
 
+	static final String API_TOKENS_CLIENT_ID_PROPERTY = "writ.resource-server.api-tokens.client-id";
+
 	private static final Log logger = LogFactory.getLog(WritResourceServerAutoConfiguration.class);
 
 	static WebClient webClient(ObjectProvider<WebClient.Builder> builders) {
@@ -104,7 +108,8 @@ public final class WritResourceServerAutoConfiguration {
 		ReactiveJwtDecoder writJwtDecoder(WritResourceServerProperties properties,
 				OAuth2ResourceServerProperties oauth2Properties, ObjectProvider<IssuerMetadata> metadata,
 				ObjectProvider<OAuth2TokenValidator<Jwt>> additionalValidators,
-				ObjectProvider<RevocationCheck> revocationCheck, ObjectProvider<WebClient.Builder> webClientBuilders) {
+				ObjectProvider<RevocationCheck> revocationCheck, ObjectProvider<ApiTokenIntrospector> apiTokens,
+				ObjectProvider<WebClient.Builder> webClientBuilders) {
 			String issuer = issuer(oauth2Properties);
 			String audience = properties.audience();
 			if (audience == null || audience.isBlank()) {
@@ -122,7 +127,11 @@ public final class WritResourceServerAutoConfiguration {
 			validators.add(AccessTokenValidators.create(issuer, audience, properties.clockSkew()));
 			additionalValidators.orderedStream().forEach(validators::add);
 			decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-			return new RevocationCheckingJwtDecoder(decoder, revocationCheck(properties, revocationCheck));
+			RevocationCheck check = revocationCheck(properties, revocationCheck);
+			ApiTokenIntrospector introspector = apiTokens.getIfAvailable();
+			// Both kinds of token pass the same revocation check, by jti.
+			return new ApiTokenAwareJwtDecoder(new RevocationCheckingJwtDecoder(decoder, check),
+					(introspector != null) ? new RevocationCheckingJwtDecoder(introspector::introspect, check) : null);
 		}
 
 		private static RevocationCheck revocationCheck(WritResourceServerProperties properties,
@@ -142,6 +151,29 @@ public final class WritResourceServerAutoConfiguration {
 						+ "tokens are accepted until they expire");
 			}
 			return (token) -> Mono.empty();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(API_TOKENS_CLIENT_ID_PROPERTY)
+	static class ApiTokenConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ApiTokenIntrospector writApiTokenIntrospector(WritResourceServerProperties properties,
+				ObjectProvider<IssuerMetadata> metadata, ObjectProvider<WebClient.Builder> webClientBuilders) {
+			WritResourceServerProperties.ApiTokens apiTokens = properties.apiTokens();
+			String clientId = apiTokens.clientId();
+			String clientSecret = apiTokens.clientSecret();
+			if (clientId == null || clientSecret == null || clientSecret.isBlank()) {
+				throw new InvalidConfigurationPropertyValueException("writ.resource-server.api-tokens.client-secret",
+						clientSecret, "API tokens are introspected with the client credentials this service has");
+			}
+			Mono<String> endpoint = (apiTokens.introspectionUri() != null) ? Mono.just(apiTokens.introspectionUri())
+					: Mono.defer(() -> metadata.getObject().endpoint("introspection_endpoint"));
+			return new ApiTokenIntrospector(endpoint, webClient(webClientBuilders), clientId, clientSecret,
+					apiTokens.cacheTtl(), Clock.systemUTC());
 		}
 
 	}

@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * none and the HMAC algorithms are refused at start-up, since a verifier that holds the
  * key could forge tokens.
  * @param revocation How revoked tokens are recognized.
+ * @param apiTokens How API tokens (writ_pat_...) are accepted.
  * @param rolePermissions Permissions per organization role (the role claim's value, e.g.
  * admin or an organization's custom role), replacing the built-in mapping for each role
  * named here; roles not named keep the built-in permissions (owner, admin, member), and
@@ -31,7 +32,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record WritResourceServerProperties(@Nullable String audience, @DefaultValue("30s") Duration clockSkew,
 		@DefaultValue( {
 				"RS256", "ES256", "EdDSA" }) List<String> algorithms,
-		@DefaultValue Revocation revocation, @Nullable Map<String, List<String>> rolePermissions){
+		@DefaultValue Revocation revocation, @DefaultValue ApiTokens apiTokens,
+		@Nullable Map<String, List<String>> rolePermissions){
 
 	/** The property that names this service's audience. */
 	public static final String AUDIENCE_PROPERTY = "writ.resource-server.audience";
@@ -57,6 +59,27 @@ public record WritResourceServerProperties(@Nullable String audience, @DefaultVa
 	public record Revocation(@Nullable RevocationMode mode, @DefaultValue("reject") FailurePolicy failurePolicy,
 			@DefaultValue("30s") Duration maxStaleness, @Nullable String clientId, @Nullable String clientSecret,
 			@Nullable String introspectionUri, @DefaultValue("10s") Duration cacheTtl) {
+
+	}
+
+	/**
+	 * How API tokens (writ_pat_...) are accepted: the authorization server introspects
+	 * them (RFC 7662) for this service. Without a client-id they are refused.
+	 *
+	 * @param clientId Client id this service authenticates with at the introspection
+	 * endpoint; API tokens are accepted only when it is set.
+	 * @param clientSecret Client secret for the introspection endpoint
+	 * (client_secret_basic).
+	 * @param introspectionUri Introspection endpoint; discovered from the issuer's
+	 * metadata when not set.
+	 * @param cacheTtl How long an active introspection answer is reused for the same
+	 * token. A revocation is still seen at once through the revocation channel; the TTL
+	 * bounds how stale the scopes and role may be, and how late a use reaches the token's
+	 * last-used time (the authorization server adds its own flush interval, 30 seconds by
+	 * default, to keep the total within a minute).
+	 */
+	public record ApiTokens(@Nullable String clientId, @Nullable String clientSecret, @Nullable String introspectionUri,
+			@DefaultValue("30s") Duration cacheTtl) {
 
 	}
 

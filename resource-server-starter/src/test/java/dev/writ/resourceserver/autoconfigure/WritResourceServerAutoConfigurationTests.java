@@ -5,12 +5,13 @@ import java.util.Map;
 
 import dev.writ.devstack.DevStack;
 import dev.writ.resourceserver.RolePermissions;
+import dev.writ.resourceserver.apitoken.ApiTokenAwareJwtDecoder;
+import dev.writ.resourceserver.apitoken.ApiTokenIntrospector;
 import dev.writ.resourceserver.jwt.IssuerMetadata;
 import dev.writ.resourceserver.revocation.IntrospectionRevocationCheck;
 import dev.writ.resourceserver.revocation.LocalRevocationCheck;
 import dev.writ.resourceserver.revocation.RedisRevocationListener;
 import dev.writ.resourceserver.revocation.RevocationCheck;
-import dev.writ.resourceserver.revocation.RevocationCheckingJwtDecoder;
 import dev.writ.resourceserver.revocation.RevocationList;
 import dev.writ.resourceserver.web.WritAccessDeniedHandler;
 import dev.writ.resourceserver.web.WritAuthenticationEntryPoint;
@@ -61,7 +62,9 @@ class WritResourceServerAutoConfigurationTests {
 	void whenIssuerAndAudienceSetThenStarterReplacesBootsResourceServer() {
 		this.runner.run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context).getBean(ReactiveJwtDecoder.class).isInstanceOf(RevocationCheckingJwtDecoder.class);
+			assertThat(context).getBean(ReactiveJwtDecoder.class).isInstanceOf(ApiTokenAwareJwtDecoder.class);
+			// No introspection credentials: API tokens are refused.
+			assertThat(context).doesNotHaveBean(ApiTokenIntrospector.class);
 			assertThat(context).hasBean("writJwtDecoder").hasBean("writSecurityWebFilterChain");
 			assertThat(context).doesNotHaveBean("reactiveJwtSecurityFilterChain");
 			assertThat(context).doesNotHaveBean(ReactiveUserDetailsService.class);
@@ -198,6 +201,26 @@ class WritResourceServerAutoConfigurationTests {
 					"writ.resource-server.revocation.client-id=api", "writ.resource-server.revocation.client-secret=s")
 			.run((context) -> assertThat(context).getBean(RevocationCheck.class)
 				.isInstanceOf(IntrospectionRevocationCheck.class));
+	}
+
+	@Test
+	void whenApiTokenClientSetThenApiTokensIntrospected() {
+		this.runner
+			.withPropertyValues("writ.resource-server.api-tokens.client-id=api",
+					"writ.resource-server.api-tokens.client-secret=secret")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasSingleBean(ApiTokenIntrospector.class);
+				assertThat(context).getBean(ReactiveJwtDecoder.class).isInstanceOf(ApiTokenAwareJwtDecoder.class);
+			});
+	}
+
+	@Test
+	void whenApiTokenClientSetWithoutSecretThenStartUpFailsNamingTheProperty() {
+		this.runner.withPropertyValues("writ.resource-server.api-tokens.client-id=api")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("writ.resource-server.api-tokens.client-secret"));
 	}
 
 	@Test

@@ -65,6 +65,9 @@ public final class TestIssuer implements AutoCloseable {
 
 	private final Set<String> revoked = ConcurrentHashMap.newKeySet();
 
+	// secret -> the claims introspection answers while the token is active
+	private final Map<String, Map<String, Object>> apiTokens = new ConcurrentHashMap<>();
+
 	// Its own event loops: an application context shutting down disposes Reactor Netty's
 	// global ones.
 	private final LoopResources loops = LoopResources.create("test-issuer", 1, true);
@@ -107,6 +110,30 @@ public final class TestIssuer implements AutoCloseable {
 	public int requests(String path) {
 		AtomicInteger count = this.requests.get(path);
 		return (count != null) ? count.get() : 0;
+	}
+
+	/**
+	 * An API token as Writ's authorization server creates one: introspection answers for
+	 * its secret with the token contract's claims (jti = {@code id}) until it expires or
+	 * {@link #revoke(String)} is called with {@code id}.
+	 */
+	public String apiToken(String id, String scope, Instant expiresAt) {
+		String secret = "writ_pat_" + UUID.randomUUID().toString().replace("-", "")
+				+ UUID.randomUUID().toString().replace("-", "");
+		Map<String, Object> claims = new LinkedHashMap<>();
+		claims.put("active", true);
+		claims.put("scope", scope);
+		claims.put("client_id", id);
+		claims.put("sub", "usr_alice");
+		claims.put("iss", issuer());
+		claims.put("exp", expiresAt.getEpochSecond());
+		claims.put("iat", Instant.now().getEpochSecond());
+		claims.put("jti", id);
+		claims.put("org", "org_acme");
+		claims.put("role", "member");
+		claims.put("token_type", "Bearer");
+		this.apiTokens.put(secret, claims);
+		return secret;
 	}
 
 	/** Makes introspection answer inactive for this token id. */
@@ -217,6 +244,9 @@ public final class TestIssuer implements AutoCloseable {
 		}
 		return request.receive().aggregate().asString().defaultIfEmpty("").flatMap((body) -> {
 			String token = new QueryStringDecoder(body, false).parameters().get("token").get(0);
+			if (token.startsWith("writ_pat_")) {
+				return json(response, apiTokenAnswer(token));
+			}
 			try {
 				String tokenId = SignedJWT.parse(token).getJWTClaimsSet().getJWTID();
 				return json(response, Map.of("active", !this.revoked.contains(tokenId)));
@@ -225,6 +255,15 @@ public final class TestIssuer implements AutoCloseable {
 				return json(response, Map.of("active", false));
 			}
 		});
+	}
+
+	private Map<String, Object> apiTokenAnswer(String secret) {
+		Map<String, Object> claims = this.apiTokens.get(secret);
+		if (claims == null || this.revoked.contains((String) claims.get("jti"))
+				|| Instant.now().getEpochSecond() >= (Long) claims.get("exp")) {
+			return Map.of("active", false);
+		}
+		return claims;
 	}
 
 	private void count(HttpServerRequest request) {

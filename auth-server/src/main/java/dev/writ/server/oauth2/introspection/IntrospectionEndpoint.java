@@ -1,6 +1,7 @@
 package dev.writ.server.oauth2.introspection;
 
 import dev.writ.server.WritProperties;
+import dev.writ.server.apitoken.ApiTokens;
 import dev.writ.server.client.authentication.ClientAuthenticator;
 import dev.writ.server.protocol.FormParameters;
 import dev.writ.server.protocol.NoStoreResponse;
@@ -38,9 +39,13 @@ public final class IntrospectionEndpoint {
 
 	private final String issuer;
 
+	private final ApiTokens apiTokens;
+
 	IntrospectionEndpoint(ClientAuthenticator clientAuthenticator, AccessTokenVerifier verifier,
-			RevocationList revocationList, RefreshTokenFamilies families, WritProperties properties) {
+			RevocationList revocationList, RefreshTokenFamilies families, ApiTokens apiTokens,
+			WritProperties properties) {
 		this.families = families;
+		this.apiTokens = apiTokens;
 		this.issuer = properties.issuer().toString();
 		this.clientAuthenticator = clientAuthenticator;
 		this.verifier = verifier;
@@ -64,6 +69,11 @@ public final class IntrospectionEndpoint {
 	private Mono<IntrospectionResponse> introspect(String token) {
 		if (RefreshTokenFamilies.isRefreshToken(token)) {
 			return this.families.find(token)
+				.map((active) -> IntrospectionResponse.active(active, this.issuer))
+				.defaultIfEmpty(IntrospectionResponse.INACTIVE);
+		}
+		if (ApiTokens.isApiToken(token)) {
+			return this.apiTokens.introspect(token)
 				.map((active) -> IntrospectionResponse.active(active, this.issuer))
 				.defaultIfEmpty(IntrospectionResponse.INACTIVE);
 		}

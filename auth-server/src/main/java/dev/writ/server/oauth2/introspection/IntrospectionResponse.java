@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.writ.server.apitoken.ActiveApiToken;
 import dev.writ.server.token.ActiveRefreshToken;
 import dev.writ.server.token.RefreshGrant;
 
@@ -48,6 +49,28 @@ record IntrospectionResponse(Map<String, Object> json) {
 			json.put("sid", grant.sessionId());
 		}
 		json.put("auth_time", grant.authTime().getEpochSecond());
+		return new IntrospectionResponse(json);
+	}
+
+	/**
+	 * An active API token, in the claims of the token contract: its id is the {@code jti}
+	 * (the name its revocation is announced under) and the {@code client_id}.
+	 */
+	static IntrospectionResponse active(ActiveApiToken token, String issuer) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("active", true);
+		json.put("scope", token.scope().toString());
+		json.put("client_id", token.id());
+		json.put("sub", token.subject());
+		json.put("iss", issuer);
+		json.put("exp", token.expiresAt().getEpochSecond());
+		json.put("iat", token.issuedAt().getEpochSecond());
+		json.put("jti", token.id());
+		json.put("org", token.organizationId());
+		if (token.role() != null) {
+			json.put("role", token.role());
+		}
+		json.put("token_type", "Bearer");
 		return new IntrospectionResponse(json);
 	}
 
