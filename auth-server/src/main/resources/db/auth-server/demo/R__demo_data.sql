@@ -23,6 +23,10 @@ VALUES
      '{http://127.0.0.1:3000/callback}',
      '{openid,profile,email,offline_access,read:projects,write:projects}', '{http://localhost:8081}',
      NULL, NULL, true, '{http://127.0.0.1:3000/signed-out}'),
+    -- sample-api-secret: the demo's resource server, which introspects API tokens (RFC 7662) with it
+    ('sample-api', 'Sample API (resource server)',
+     '{bcrypt}$2a$10$wkvKT5pIo66YMGKJDJk1N.MmnNFM6FQK7PAdnAiPIQi1w6soyRpt6',
+     '{client_secret_basic}', '{client_credentials}', '{}', '{}', '{}', NULL, NULL, true, '{}'),
     ('demo-spa', 'Demo single-page application', NULL,
      '{none}', '{authorization_code,refresh_token}', '{http://127.0.0.1:3000/callback}',
      '{openid,profile,email,offline_access,read:projects,write:projects}', '{http://localhost:8081}',

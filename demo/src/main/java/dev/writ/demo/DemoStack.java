@@ -81,6 +81,9 @@ public final class DemoStack implements AutoCloseable {
 		// An identifier, not an address: the demo clients are registered for this
 		// audience whatever the port.
 		api.put("writ.resource-server.audience", SAMPLE_API_AUDIENCE);
+		// API tokens (writ_pat_...) are introspected with the demo's sample-api client
+		api.put("writ.resource-server.api-tokens.client-id", "sample-api");
+		api.put("writ.resource-server.api-tokens.client-secret", "sample-api-secret");
 		api.putAll(sampleApiProperties);
 		ConfigurableApplicationContext sampleApi;
 		try {

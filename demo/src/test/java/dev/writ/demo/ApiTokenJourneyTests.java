@@ -39,9 +39,7 @@ class ApiTokenJourneyTests {
 	static void start() {
 		// A one-second flush, so the last use shows without waiting for the default.
 		product = DemoStack.start(DevStack.shared(), FreePorts.find(), FreePorts.find(),
-				Map.of("writ.api-tokens.last-use-flush-interval", "1s"),
-				Map.of("writ.resource-server.api-tokens.client-id", RunningProduct.M2M,
-						"writ.resource-server.api-tokens.client-secret", RunningProduct.M2M_SECRET));
+				Map.of("writ.api-tokens.last-use-flush-interval", "1s"), Map.of());
 		api = RunningProduct.client(product.sampleApiUrl());
 		apiTokens = product.authServer().getBean(ApiTokens.class);
 	}

@@ -1,6 +1,5 @@
 package dev.writ.resourceserver.apitoken;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,21 +9,20 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import dev.writ.resourceserver.introspection.ExpiringAnswers;
+import dev.writ.resourceserver.introspection.IntrospectionClient;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
 
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
+
+import reactor.core.publisher.Mono;
 
 /**
  * Turns an API token ({@value #PREFIX}...) into a {@link Jwt} by asking the authorization
@@ -56,38 +54,21 @@ public final class ApiTokenIntrospector {
 	/** The description a client sees when the introspection endpoint cannot answer. */
 	static final String UNAVAILABLE = "API token status unavailable";
 
-	/**
-	 * Past this many cached answers, expired ones are dropped; past it still, the cache
-	 * starts over.
-	 */
-	static final int MAX_CACHED = 10_000;
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(5);
-
 	private static final List<String> STRING_CLAIMS = List.of("sub", "client_id", "scope", "org", "role", "jti", "iss");
-
-	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
-	};
 
 	private static final Log logger = LogFactory.getLog(ApiTokenIntrospector.class);
 
-	private final Mono<String> endpoint;
-
-	private final WebClient webClient;
-
-	private final String authorization;
+	private final IntrospectionClient client;
 
 	private final Duration cacheTtl;
 
 	private final Clock clock;
 
-	private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+	private final ExpiringAnswers<Jwt> answers = new ExpiringAnswers<>();
 
 	public ApiTokenIntrospector(Mono<String> endpoint, WebClient webClient, String clientId, String clientSecret,
 			Duration cacheTtl, Clock clock) {
-		this.endpoint = endpoint;
-		this.webClient = webClient;
-		this.authorization = basic(clientId, clientSecret);
+		this.client = new IntrospectionClient(endpoint, webClient, clientId, clientSecret);
 		this.cacheTtl = cacheTtl;
 		this.clock = clock;
 	}
@@ -95,14 +76,6 @@ public final class ApiTokenIntrospector {
 	/** Whether {@code token} has the shape of an API token. */
 	public static boolean isApiToken(String token) {
 		return token.startsWith(PREFIX);
-	}
-
-	// RFC 6749 §2.3.1: the id and secret are form-encoded before they are joined and
-	// base64-encoded.
-	private static String basic(String clientId, String clientSecret) {
-		String credentials = URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
-				+ URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
-		return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**
@@ -115,9 +88,9 @@ public final class ApiTokenIntrospector {
 		}
 		String key = hash(token);
 		Instant now = this.clock.instant();
-		Answer cached = this.answers.get(key);
-		if (cached != null && now.isBefore(cached.until())) {
-			return Mono.just(cached.jwt());
+		Jwt cached = this.answers.get(key, now);
+		if (cached != null) {
+			return Mono.just(cached);
 		}
 		return ask(token).onErrorMap((ex) -> !(ex instanceof BadJwtException), (ex) -> {
 			logger.warn("Introspecting an API token failed: " + ex.getMessage());
@@ -128,20 +101,10 @@ public final class ApiTokenIntrospector {
 	private Mono<Jwt> ask(String token) {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("token", token);
-		return this.endpoint
-			.flatMap((uri) -> this.webClient.post()
-				.uri(uri)
-				.header("Authorization", this.authorization)
-				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-				.accept(MediaType.APPLICATION_JSON)
-				.body(BodyInserters.fromFormData(form))
-				.retrieve()
-				.bodyToMono(JSON_OBJECT)
-				.timeout(TIMEOUT))
-			.flatMap((response) -> {
-				Jwt jwt = toJwt(token, response);
-				return (jwt != null) ? Mono.just(jwt) : Mono.error(new BadJwtException(INACTIVE));
-			});
+		return this.client.introspect(form).flatMap((response) -> {
+			Jwt jwt = toJwt(token, response);
+			return (jwt != null) ? Mono.just(jwt) : Mono.error(new BadJwtException(INACTIVE));
+		});
 	}
 
 	/**
@@ -170,18 +133,9 @@ public final class ApiTokenIntrospector {
 	}
 
 	private void remember(String key, Jwt jwt, Instant now) {
-		if (this.answers.size() >= MAX_CACHED) {
-			this.answers.values().removeIf((answer) -> !now.isBefore(answer.until()));
-			if (this.answers.size() >= MAX_CACHED) {
-				this.answers.clear();
-			}
-		}
 		Instant until = now.plus(this.cacheTtl);
 		Instant expiresAt = jwt.getExpiresAt();
-		if (expiresAt != null && expiresAt.isBefore(until)) {
-			until = expiresAt;
-		}
-		this.answers.put(key, new Answer(jwt, until));
+		this.answers.put(key, jwt, (expiresAt != null && expiresAt.isBefore(until)) ? expiresAt : until, now);
 	}
 
 	private static String hash(String token) {
@@ -192,10 +146,6 @@ public final class ApiTokenIntrospector {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("every JVM has SHA-256", ex);
 		}
-	}
-
-	private record Answer(Jwt jwt, Instant until) {
-
 	}
 
 }

@@ -1,26 +1,21 @@
 package dev.writ.resourceserver.revocation;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import dev.writ.resourceserver.introspection.ExpiringAnswers;
+import dev.writ.resourceserver.introspection.IntrospectionClient;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import reactor.core.publisher.Mono;
 
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
+
+import reactor.core.publisher.Mono;
 
 /**
  * Asks the authorization server's introspection endpoint whether a token is still active,
@@ -33,24 +28,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public final class IntrospectionRevocationCheck implements RevocationCheck {
 
-	/**
-	 * Past this many cached answers, expired ones are dropped; past it still, the cache
-	 * starts over.
-	 */
-	static final int MAX_CACHED = 10_000;
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(5);
-
-	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
-	};
-
 	private static final Log logger = LogFactory.getLog(IntrospectionRevocationCheck.class);
 
-	private final Mono<String> endpoint;
-
-	private final WebClient webClient;
-
-	private final String authorization;
+	private final IntrospectionClient client;
 
 	private final Duration cacheTtl;
 
@@ -58,32 +38,22 @@ public final class IntrospectionRevocationCheck implements RevocationCheck {
 
 	private final Clock clock;
 
-	private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+	private final ExpiringAnswers<Boolean> answers = new ExpiringAnswers<>();
 
 	public IntrospectionRevocationCheck(Mono<String> endpoint, WebClient webClient, String clientId,
 			String clientSecret, Duration cacheTtl, FailurePolicy failurePolicy, Clock clock) {
-		this.endpoint = endpoint;
-		this.webClient = webClient;
-		this.authorization = basic(clientId, clientSecret);
+		this.client = new IntrospectionClient(endpoint, webClient, clientId, clientSecret);
 		this.cacheTtl = cacheTtl;
 		this.failurePolicy = failurePolicy;
 		this.clock = clock;
 	}
 
-	// RFC 6749 §2.3.1: the id and secret are form-encoded before they are joined and
-	// base64-encoded.
-	private static String basic(String clientId, String clientSecret) {
-		String credentials = URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
-				+ URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
-		return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-	}
-
 	@Override
 	public Mono<Void> check(Jwt token) {
 		Instant now = this.clock.instant();
-		Answer cached = this.answers.get(token.getId());
-		if (cached != null && now.isBefore(cached.until())) {
-			return decide(cached.active());
+		Boolean cached = this.answers.get(token.getId(), now);
+		if (cached != null) {
+			return decide(cached);
 		}
 		return introspect(token).doOnNext((active) -> remember(token, active, now))
 			.flatMap(this::decide)
@@ -94,17 +64,7 @@ public final class IntrospectionRevocationCheck implements RevocationCheck {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("token", token.getTokenValue());
 		form.add("token_type_hint", "access_token");
-		return this.endpoint
-			.flatMap((uri) -> this.webClient.post()
-				.uri(uri)
-				.header("Authorization", this.authorization)
-				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-				.accept(MediaType.APPLICATION_JSON)
-				.body(BodyInserters.fromFormData(form))
-				.retrieve()
-				.bodyToMono(JSON_OBJECT)
-				.timeout(TIMEOUT))
-			.map((response) -> Boolean.TRUE.equals(response.get("active")));
+		return this.client.introspect(form).map((response) -> Boolean.TRUE.equals(response.get("active")));
 	}
 
 	private Mono<Void> decide(boolean active) {
@@ -121,21 +81,11 @@ public final class IntrospectionRevocationCheck implements RevocationCheck {
 	}
 
 	private void remember(Jwt token, boolean active, Instant now) {
-		if (this.answers.size() >= MAX_CACHED) {
-			this.answers.values().removeIf((answer) -> !now.isBefore(answer.until()));
-			if (this.answers.size() >= MAX_CACHED) {
-				this.answers.clear();
-			}
-		}
 		Instant until = now.plus(this.cacheTtl);
 		if (token.getExpiresAt() != null && token.getExpiresAt().isBefore(until)) {
 			until = token.getExpiresAt();
 		}
-		this.answers.put(token.getId(), new Answer(active, until));
-	}
-
-	private record Answer(boolean active, Instant until) {
-
+		this.answers.put(token.getId(), active, until, now);
 	}
 
 }
