@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.lettuce.core.event.connection.ConnectionActivatedEvent;
@@ -16,6 +19,7 @@ import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
@@ -101,12 +105,19 @@ public final class RedisRevocationListener implements SmartLifecycle, Revocation
 		return this.firstLoad.asMono();
 	}
 
+	/** How long {@link #stop()} waits for a beat in flight. */
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(2);
+
+	private volatile @Nullable Scheduler writes;
+
 	@Override
 	public void start() {
 		ReactiveRedisMessageListenerContainer container = new ReactiveRedisMessageListenerContainer(
 				this.connectionFactory);
 		this.container = container;
-		this.running = Disposables.composite(subscribe(container), heartbeat(), reconnects());
+		Scheduler writes = Schedulers.newSingle("writ-revocation-heartbeat");
+		this.writes = writes;
+		this.running = Disposables.composite(subscribe(container), heartbeat(writes), reconnects());
 	}
 
 	private Disposable subscribe(ReactiveRedisMessageListenerContainer container) {
@@ -120,16 +131,17 @@ public final class RedisRevocationListener implements SmartLifecycle, Revocation
 			.subscribe();
 	}
 
-	private Disposable heartbeat() {
-		// Probes are requested from Lettuce's own threads (events, replies): writing to
-		// Redis from those can deadlock
-		// with a connection being closed, so the heartbeat always runs on the parallel
-		// scheduler.
+	/**
+	 * Probes are requested from Lettuce's own threads (events, replies): writing to Redis
+	 * from those can deadlock with a connection being closed, so every beat starts on a
+	 * thread of its own, which {@link #stop()} lets finish before the connection goes.
+	 */
+	private Disposable heartbeat(Scheduler writes) {
 		return Flux
 			.merge(Flux.interval(Duration.ZERO, this.heartbeatInterval),
 					this.probes.asFlux().publishOn(Schedulers.parallel()))
 			.onBackpressureDrop()
-			.concatMap((tick) -> beat().onErrorResume((ex) -> {
+			.concatMap((tick) -> Mono.defer(this::beat).subscribeOn(writes).onErrorResume((ex) -> {
 				logger.debug("Revocation heartbeat failed: " + ex.getMessage());
 				requestReload(null);
 				return Mono.empty();
@@ -231,10 +243,35 @@ public final class RedisRevocationListener implements SmartLifecycle, Revocation
 			running.dispose();
 			this.running = null;
 		}
+		Scheduler writes = this.writes;
+		if (writes != null) {
+			awaitWrites(writes);
+			this.writes = null;
+		}
 		ReactiveRedisMessageListenerContainer container = this.container;
 		if (container != null) {
 			container.destroyLater().subscribe(null, (ex) -> logger.debug("Closing the subscription failed", ex));
 			this.container = null;
+		}
+	}
+
+	/**
+	 * Lets a beat that is writing to Redis finish before the connection factory closes
+	 * the connection: Lettuce can deadlock when a write and a close meet (its
+	 * {@code SharedLock}, redis/lettuce#3880). Bounded, so a stuck Redis cannot hold up a
+	 * shutdown; {@code stop()} runs on a lifecycle thread, never on an event loop.
+	 */
+	private static void awaitWrites(Scheduler writes) {
+		try {
+			writes.disposeGracefully().toFuture().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			writes.dispose();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			logger.debug("The revocation heartbeat did not stop in time: " + ex.getMessage());
+			writes.dispose();
 		}
 	}
 

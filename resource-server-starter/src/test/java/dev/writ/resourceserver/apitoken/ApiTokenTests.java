@@ -86,8 +86,13 @@ class ApiTokenTests {
 		get(api, "/me", token).expectStatus().isOk().expectBody().json("""
 				{"subject":"usr_alice","clientId":"%s","organization":"org_acme","role":"MEMBER",
 				 "scopes":["read:projects"],"tokenId":"%s"}""".formatted(id, id), true);
-		get(api, "/authorities", token).expectStatus().isOk().expectBody().json("""
-				["FACTOR_BEARER","ROLE_ORG_MEMBER","SCOPE_read:projects"]""", true);
+		get(api, "/authorities", token).expectStatus()
+			.isOk()
+			.expectBody()
+			.json("""
+					["FACTOR_BEARER","PERMISSION_deployments:read","PERMISSION_deployments:write",
+					 "PERMISSION_projects:read","PERMISSION_projects:write","ROLE_ORG_MEMBER","SCOPE_read:projects"]""",
+					false);
 	}
 
 	@Test
