@@ -134,10 +134,7 @@ public final class ApiTokens {
 	}
 
 	private Mono<String> role(String userId, String organizationId) {
-		return this.memberships.findByUserId(userId)
-			.filter((membership) -> membership.organizationId().equals(organizationId))
-			.next()
-			.map(OrganizationRole::role);
+		return this.memberships.find(userId, organizationId).map(OrganizationRole::role);
 	}
 
 	private Mono<Duration> maxLifetime(String organizationId) {

@@ -9,12 +9,9 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.writ.server.WritProperties;
 import dev.writ.server.jwk.SigningKey;
 import dev.writ.server.jwk.SigningKeys;
@@ -69,15 +66,7 @@ public final class IdTokenIssuer {
 		if (request.nonce() != null) {
 			claims.claim("nonce", request.nonce());
 		}
-		JWSHeader header = new JWSHeader.Builder(key.algorithm()).type(JOSEObjectType.JWT).keyID(key.kid()).build();
-		SignedJWT jwt = new SignedJWT(header, claims.build());
-		try {
-			jwt.sign(key.signer());
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException("signing with key " + key.kid() + " failed", ex);
-		}
-		return jwt.serialize();
+		return key.sign(JOSEObjectType.JWT, claims.build());
 	}
 
 	/**

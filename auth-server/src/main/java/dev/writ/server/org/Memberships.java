@@ -17,6 +17,9 @@ public interface Memberships {
 
 	Flux<OrganizationRole> findByUserId(String userId);
 
+	/** The user's role in one organization; empty when the user is not a member. */
+	Mono<OrganizationRole> find(String userId, String organizationId);
+
 	/**
 	 * Makes the user a member of the organization in {@code role}, unless they already
 	 * are one, in which case their role stays what it is (neither raised nor lowered:

@@ -1,5 +1,7 @@
 package dev.writ.server.org;
 
+import io.r2dbc.spi.Readable;
+
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -29,10 +31,17 @@ final class R2dbcMemberships implements Memberships {
 
 	@Override
 	public Flux<OrganizationRole> findByUserId(String userId) {
-		return this.database.sql(SELECT_BY_USER)
+		return this.database.sql(SELECT_BY_USER).bind("userId", userId).map(R2dbcMemberships::membership).all();
+	}
+
+	@Override
+	public Mono<OrganizationRole> find(String userId, String organizationId) {
+		return this.database
+			.sql("SELECT organization_id, role FROM memberships WHERE user_id = :userId AND organization_id = :org")
 			.bind("userId", userId)
-			.map((row) -> new OrganizationRole(row.get("organization_id", String.class), row.get("role", String.class)))
-			.all();
+			.bind("org", organizationId)
+			.map(R2dbcMemberships::membership)
+			.one();
 	}
 
 	@Override
@@ -43,9 +52,12 @@ final class R2dbcMemberships implements Memberships {
 				.bind("userId", userId)
 				.bind("organizationId", requested.organizationId())
 				.bind("role", requested.role())
-				.map((row) -> new OrganizationRole(row.get("organization_id", String.class),
-						row.get("role", String.class)))
+				.map(R2dbcMemberships::membership)
 				.one());
+	}
+
+	private static OrganizationRole membership(Readable row) {
+		return new OrganizationRole(row.get("organization_id", String.class), row.get("role", String.class));
 	}
 
 }

@@ -6,11 +6,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.writ.server.WritProperties;
 import dev.writ.server.jwk.SigningKey;
 import dev.writ.server.jwk.SigningKeys;
@@ -73,15 +70,7 @@ public final class AccessTokenIssuer {
 		if (request.organization() != null) {
 			claims.claim("org", request.organization().organizationId()).claim("role", request.organization().role());
 		}
-		JWSHeader header = new JWSHeader.Builder(key.algorithm()).type(AT_JWT).keyID(key.kid()).build();
-		SignedJWT jwt = new SignedJWT(header, claims.build());
-		try {
-			jwt.sign(key.signer());
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException("signing with key " + key.kid() + " failed", ex);
-		}
-		return new IssuedAccessToken(jwt.serialize(), tokenId, issuedAt, expiresAt, request.scope());
+		return new IssuedAccessToken(key.sign(AT_JWT, claims.build()), tokenId, issuedAt, expiresAt, request.scope());
 	}
 
 	/** 128 random bits: unguessable and unique without coordination between nodes. */

@@ -73,9 +73,7 @@ final class UserTokens {
 		if (organizationId == null) {
 			return Mono.empty();
 		}
-		return this.memberships.findByUserId(userId)
-			.filter((membership) -> membership.organizationId().equals(organizationId))
-			.next()
+		return this.memberships.find(userId, organizationId)
 			.switchIfEmpty(Mono.error(() -> OAuth2Exception
 				.invalidGrant("the user is no longer a member of the organization '" + organizationId + "'")));
 	}
