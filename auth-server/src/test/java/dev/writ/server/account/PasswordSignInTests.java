@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.writ.devstack.DevStack;
+import dev.writ.devstack.RedisServer;
 import dev.writ.devstack.PostgresServer;
 import dev.writ.server.account.SignInResult.Refused;
 import dev.writ.server.account.SignInResult.SignedIn;
@@ -43,19 +44,25 @@ class PasswordSignInTests {
 
 	private static final AtomicInteger ips = new AtomicInteger();
 
+	/** Its own Redis: the tests stop it, which must not disturb the other servers. */
+	private static RedisServer ownRedis;
+
 	private static TestAuthServer server;
 
 	private static PasswordSignIn signIn;
 
 	@BeforeAll
 	static void start() {
-		server = TestAuthServer.start(Map.of("spring.profiles.active", "demo"));
+		ownRedis = DevStack.startRedis();
+		server = TestAuthServer
+			.start(Map.of("spring.profiles.active", "demo", "spring.data.redis.url", ownRedis.url()));
 		signIn = server.bean(PasswordSignIn.class);
 	}
 
 	@AfterAll
 	static void stop() {
 		server.close();
+		ownRedis.close();
 	}
 
 	/** A client address no other test uses (TEST-NET-2, RFC 5737). */
@@ -246,12 +253,12 @@ class PasswordSignInTests {
 	@Test
 	void signInWhenRedisStoppedThenErrorAndServiceResumesWhenBack() {
 		String ip = newIp();
-		DevStack.shared().redis().stop();
+		ownRedis.stop();
 		try {
 			assertThatException().isThrownBy(() -> signIn("alice@acme.test", DEMO_PASSWORD, ip));
 		}
 		finally {
-			DevStack.shared().redis().start();
+			ownRedis.start();
 		}
 		await().atMost(Duration.ofSeconds(15))
 			.pollInterval(Duration.ofMillis(200))

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.writ.devstack.DevStack;
+import dev.writ.devstack.RedisServer;
 import dev.writ.devstack.PostgresServer;
 import dev.writ.server.test.TestAuthServer;
 import org.junit.jupiter.api.AfterAll;
@@ -29,19 +30,25 @@ import static org.awaitility.Awaitility.await;
  */
 class StoreOutageTests {
 
+	/** Its own Redis: the tests stop it, which must not disturb the other servers. */
+	private static RedisServer ownRedis;
+
 	private static TestAuthServer server;
 
 	private static WebTestClient client;
 
 	@BeforeAll
 	static void start() {
-		server = TestAuthServer.start(Map.of("spring.profiles.active", "demo"));
+		ownRedis = DevStack.startRedis();
+		server = TestAuthServer
+			.start(Map.of("spring.profiles.active", "demo", "spring.data.redis.url", ownRedis.url()));
 		client = server.client().mutate().responseTimeout(Duration.ofSeconds(15)).build();
 	}
 
 	@AfterAll
 	static void stop() {
 		server.close();
+		ownRedis.close();
 	}
 
 	private static WebTestClient.ResponseSpec token() {
@@ -61,13 +68,13 @@ class StoreOutageTests {
 	@Test
 	void tokenWhenRedisStoppedThen503AndRecoversWhenBack() {
 		token().expectStatus().isOk();
-		DevStack.shared().redis().stop();
+		ownRedis.stop();
 		try {
 			expectUnavailable();
 			expectUnavailable();
 		}
 		finally {
-			DevStack.shared().redis().start();
+			ownRedis.start();
 		}
 		await().atMost(Duration.ofSeconds(15))
 			.pollInterval(Duration.ofMillis(200))
