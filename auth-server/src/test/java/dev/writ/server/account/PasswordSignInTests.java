@@ -1,8 +1,5 @@
 package dev.writ.server.account;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,10 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.writ.devstack.DevStack;
 import dev.writ.devstack.RedisServer;
-import dev.writ.devstack.PostgresServer;
 import dev.writ.server.account.SignInResult.Refused;
 import dev.writ.server.account.SignInResult.SignedIn;
 import dev.writ.server.account.SignInResult.Throttled;
+import dev.writ.server.test.DatabaseOutage;
 import dev.writ.server.test.TestAuthServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -231,12 +228,12 @@ class PasswordSignInTests {
 	void signInWhenPostgresUnreachableThenErrorAndTheAttemptDoesNotCount() throws Exception {
 		User user = newUser();
 		String ip = newIp();
-		allowConnections(false);
+		DatabaseOutage.begin(server);
 		try {
 			assertThatException().isThrownBy(() -> signIn(user.email(), PASSWORD, ip));
 		}
 		finally {
-			allowConnections(true);
+			DatabaseOutage.end(server);
 		}
 		ReactiveStringRedisTemplate redis = server.bean(ReactiveStringRedisTemplate.class);
 		assertThat(redis.opsForValue()
@@ -264,19 +261,6 @@ class PasswordSignInTests {
 			.pollInterval(Duration.ofMillis(200))
 			.ignoreExceptions()
 			.untilAsserted(() -> assertThat(signIn("alice@acme.test", DEMO_PASSWORD, ip)).isInstanceOf(SignedIn.class));
-	}
-
-	/** Closes the server's connections and refuses new ones, on its database only. */
-	private static void allowConnections(boolean allow) throws Exception {
-		PostgresServer postgres = DevStack.shared().postgres();
-		try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.username(),
-				postgres.password()); Statement statement = connection.createStatement()) {
-			statement.execute("ALTER DATABASE \"" + server.database() + "\" ALLOW_CONNECTIONS " + allow);
-			if (!allow) {
-				statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
-						+ server.database() + "'");
-			}
-		}
 	}
 
 }
