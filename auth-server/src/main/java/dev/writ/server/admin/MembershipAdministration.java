@@ -49,8 +49,19 @@ public final class MembershipAdministration {
 	 * @throws MembershipNotFoundException (as the error) for a user who is not a member
 	 */
 	public Mono<OrganizationRole> changeRole(String organizationId, String userId, String role) {
+		return changeRole(organizationId, userId, role, MembershipChange.NONE);
+	}
+
+	/**
+	 * Gives a member another role, once {@code change} has accepted (and recorded) it
+	 * under the lock; answers the new membership.
+	 * @throws LastOwnerException (as the error) when the last owner would stop being one
+	 * @throws MembershipNotFoundException (as the error) for a user who is not a member
+	 */
+	public Mono<OrganizationRole> changeRole(String organizationId, String userId, String role,
+			MembershipChange change) {
 		OrganizationRole changed = new OrganizationRole(organizationId, role);
-		return locked(organizationId, userId, "owner".equals(role)).flatMap((previous) -> {
+		return locked(organizationId, userId, "owner".equals(role), change).flatMap((previous) -> {
 			if (previous.equals(role)) {
 				return Mono.just(false);
 			}
@@ -73,7 +84,17 @@ public final class MembershipAdministration {
 	 * @throws MembershipNotFoundException (as the error) for a user who is not a member
 	 */
 	public Mono<Void> remove(String organizationId, String userId) {
-		return locked(organizationId, userId, false)
+		return remove(organizationId, userId, MembershipChange.NONE);
+	}
+
+	/**
+	 * Ends a membership, once {@code change} has accepted (and recorded) it under the
+	 * lock.
+	 * @throws LastOwnerException (as the error) when the last owner would leave
+	 * @throws MembershipNotFoundException (as the error) for a user who is not a member
+	 */
+	public Mono<Void> remove(String organizationId, String userId, MembershipChange change) {
+		return locked(organizationId, userId, false, change)
 			.then(this.database.sql("DELETE FROM memberships WHERE organization_id = :org AND user_id = :user")
 				.bind("org", organizationId)
 				.bind("user", userId)
@@ -83,10 +104,11 @@ public final class MembershipAdministration {
 	}
 
 	/**
-	 * Locks the organization's memberships and answers the member's current role,
-	 * refusing to go on if the member is the last owner and will not stay one.
+	 * Locks the organization's memberships and answers the member's current role, once
+	 * {@code change} has accepted it, refusing to go on if the member is the last owner
+	 * and will not stay one.
 	 */
-	private Mono<String> locked(String organizationId, String userId, boolean staysOwner) {
+	private Mono<String> locked(String organizationId, String userId, boolean staysOwner, MembershipChange change) {
 		return this.database.sql(LOCK)
 			.bind("org", organizationId)
 			.map((row) -> List.of(row.get("user_id", String.class), row.get("role", String.class)))
@@ -102,14 +124,18 @@ public final class MembershipAdministration {
 					return Mono.error(new MembershipNotFoundException(organizationId, userId));
 				}
 				long owners = memberships.stream().filter((membership) -> "owner".equals(membership.get(1))).count();
-				if ("owner".equals(role) && !staysOwner && owners == 1) {
-					return Mono.error(new LastOwnerException(organizationId));
-				}
-				return Mono.just(role);
+				boolean lastOwnerLeaves = "owner".equals(role) && !staysOwner && owners == 1;
+				return change.apply(role)
+					.then(Mono.defer(() -> lastOwnerLeaves ? Mono.error(new LastOwnerException(organizationId))
+							: Mono.just(role)));
 			});
 	}
 
-	private Mono<Void> revokeTokens(String organizationId, String userId) {
+	/**
+	 * Ends every way the member's tokens speak for the organization: refresh-token
+	 * families and live access tokens.
+	 */
+	Mono<Void> revokeTokens(String organizationId, String userId) {
 		return Mono.when(this.families.revokeForUserInOrganization(userId, organizationId),
 				this.accessTokens.revokeInOrganization(userId, organizationId));
 	}

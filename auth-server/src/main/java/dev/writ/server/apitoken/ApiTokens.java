@@ -49,6 +49,10 @@ public final class ApiTokens {
 	private static final String SELECT_POLICY = """
 			SELECT max_lifetime_seconds FROM api_token_policies WHERE organization_id = :org""";
 
+	private static final String UPSERT_POLICY = """
+			INSERT INTO api_token_policies (organization_id, max_lifetime_seconds) VALUES (:org, :seconds)
+			ON CONFLICT (organization_id) DO UPDATE SET max_lifetime_seconds = EXCLUDED.max_lifetime_seconds""";
+
 	private static final String SELECT_BY_ORGANIZATION = "SELECT " + COLUMNS
 			+ " FROM api_tokens WHERE organization_id = :org ORDER BY created_at, id";
 
@@ -137,7 +141,11 @@ public final class ApiTokens {
 		return this.memberships.find(userId, organizationId).map(OrganizationRole::role);
 	}
 
-	private Mono<Duration> maxLifetime(String organizationId) {
+	/**
+	 * The longest lifetime a new token of the organization may have: its policy, else
+	 * {@code writ.api-tokens.default-max-lifetime}.
+	 */
+	public Mono<Duration> maxLifetime(String organizationId) {
 		return this.database.sql(SELECT_POLICY)
 			.bind("org", organizationId)
 			.map((row) -> Duration.ofSeconds(Objects.requireNonNull(row.get("max_lifetime_seconds", Long.class))))
@@ -163,6 +171,23 @@ public final class ApiTokens {
 			.bind("hash", OpaqueTokens.hash(secret));
 		insert = (ownerUserId != null) ? insert.bind("owner", ownerUserId) : insert.bindNull("owner", String.class);
 		return insert.then().thenReturn(new CreatedApiToken(secret, token));
+	}
+
+	/**
+	 * Sets the organization's maximum token lifetime, or with {@code null} returns it to
+	 * the default; tokens that exist keep their expiry. Runs in the caller's transaction,
+	 * if any.
+	 */
+	public Mono<Void> setMaxLifetime(String organizationId, @Nullable Duration maxLifetime) {
+		if (maxLifetime == null) {
+			return this.database.sql("DELETE FROM api_token_policies WHERE organization_id = :org")
+				.bind("org", organizationId)
+				.then();
+		}
+		return this.database.sql(UPSERT_POLICY)
+			.bind("org", organizationId)
+			.bind("seconds", Math.max(1, maxLifetime.toSeconds()))
+			.then();
 	}
 
 	/** The organization's tokens, oldest first, revoked and expired ones included. */

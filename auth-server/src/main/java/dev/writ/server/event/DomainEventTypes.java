@@ -64,6 +64,26 @@ public final class DomainEventTypes {
 	public static final String CLIENT_DELETED = "client.deleted";
 
 	/**
+	 * An organization was created. Target: the organization. Details: {@code slug},
+	 * {@code name}, {@code owner} (the user made its first owner).
+	 */
+	public static final String ORGANIZATION_CREATED = "organization.created";
+
+	/**
+	 * An organization's name or settings changed. Target: the organization. Details:
+	 * {@code changed} (the names of the changed settings), and their new values
+	 * ({@code name}, {@code api_token_max_lifetime}: an ISO-8601 duration, or
+	 * {@code default}).
+	 */
+	public static final String ORGANIZATION_UPDATED = "organization.updated";
+
+	/**
+	 * An organization was deleted, with its memberships, clients, invitations and API
+	 * tokens. Target: the organization. Details: {@code slug}, {@code name}.
+	 */
+	public static final String ORGANIZATION_DELETED = "organization.deleted";
+
+	/**
 	 * A refresh token that had already been rotated was presented again, so its family
 	 * and the family's live access tokens were revoked (RFC 9700 §4.14.2): the client or
 	 * whoever stole the token must sign the user in again. Actor: the client that

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -143,6 +144,23 @@ public final class Invitations {
 			.flatMap((user) -> this.transactions.transactional(this.store.claim(tokenHash, userId, user.email())
 				.switchIfEmpty(Mono.defer(() -> whyNot(token, user)))
 				.flatMap((granted) -> this.memberships.join(userId, granted.organizationId(), granted.role()))));
+	}
+
+	/**
+	 * The organization's invitations that can still be accepted (neither used nor
+	 * expired), oldest first.
+	 */
+	public Flux<Invitation> pending(String organizationId) {
+		return this.store.findPending(organizationId);
+	}
+
+	/**
+	 * Withdraws a pending invitation, so its link stops working; answers whether the
+	 * organization had one with this id (a used or expired invitation is no longer
+	 * pending). Runs in the caller's transaction, if any.
+	 */
+	public Mono<Boolean> revoke(String organizationId, String id) {
+		return this.store.deletePending(organizationId, id);
 	}
 
 	/** Why the invitation could not be claimed by {@code user}; always an error. */

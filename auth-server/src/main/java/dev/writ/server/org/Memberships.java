@@ -20,6 +20,12 @@ public interface Memberships {
 	/** The user's role in one organization; empty when the user is not a member. */
 	Mono<OrganizationRole> find(String userId, String organizationId);
 
+	/** The organization's members with their accounts, oldest membership first. */
+	Flux<Member> findMembers(String organizationId);
+
+	/** One member of the organization with their account; empty for a non-member. */
+	Mono<Member> findMember(String organizationId, String userId);
+
 	/**
 	 * Makes the user a member of the organization in {@code role}, unless they already
 	 * are one, in which case their role stays what it is (neither raised nor lowered:

@@ -1,5 +1,7 @@
 package dev.writ.server.org;
 
+import java.time.OffsetDateTime;
+
 import io.r2dbc.spi.Readable;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -23,6 +25,10 @@ final class R2dbcMemberships implements Memberships {
 			ON CONFLICT (user_id, organization_id) DO UPDATE SET role = memberships.role
 			RETURNING organization_id, role""";
 
+	private static final String SELECT_MEMBERS = """
+			SELECT m.user_id, u.email, u.name, m.role, m.created_at FROM memberships m JOIN users u ON u.id = m.user_id
+			WHERE m.organization_id = :org""";
+
 	private final DatabaseClient database;
 
 	R2dbcMemberships(DatabaseClient database) {
@@ -42,6 +48,29 @@ final class R2dbcMemberships implements Memberships {
 			.bind("org", organizationId)
 			.map(R2dbcMemberships::membership)
 			.one();
+	}
+
+	@Override
+	public Flux<Member> findMembers(String organizationId) {
+		return this.database.sql(SELECT_MEMBERS + " ORDER BY m.created_at, m.user_id")
+			.bind("org", organizationId)
+			.map(R2dbcMemberships::member)
+			.all();
+	}
+
+	@Override
+	public Mono<Member> findMember(String organizationId, String userId) {
+		return this.database.sql(SELECT_MEMBERS + " AND m.user_id = :user")
+			.bind("org", organizationId)
+			.bind("user", userId)
+			.map(R2dbcMemberships::member)
+			.one();
+	}
+
+	private static Member member(Readable row) {
+		return new Member(row.get("user_id", String.class), row.get("email", String.class),
+				row.get("name", String.class), row.get("role", String.class),
+				row.get("created_at", OffsetDateTime.class).toInstant());
 	}
 
 	@Override
