@@ -9,7 +9,7 @@ import java.util.Set;
 
 import dev.writ.server.org.Memberships;
 import dev.writ.server.org.OrganizationRole;
-import dev.writ.server.org.OrganizationRoles;
+import dev.writ.server.org.RolePermissions;
 import dev.writ.server.protocol.OpaqueTokens;
 import dev.writ.server.protocol.Scope;
 import dev.writ.server.token.RevocationList;
@@ -66,7 +66,7 @@ public final class ApiTokens {
 
 	private final Memberships memberships;
 
-	private final OrganizationRoles roles;
+	private final RolePermissions rolePermissions;
 
 	private final RevocationList revocationList;
 
@@ -76,11 +76,11 @@ public final class ApiTokens {
 
 	private final Duration defaultMaxLifetime;
 
-	ApiTokens(DatabaseClient database, Memberships memberships, OrganizationRoles roles, RevocationList revocationList,
-			ApiTokenLastUse lastUse, Clock clock, ApiTokenProperties properties) {
+	ApiTokens(DatabaseClient database, Memberships memberships, RolePermissions rolePermissions,
+			RevocationList revocationList, ApiTokenLastUse lastUse, Clock clock, ApiTokenProperties properties) {
 		this.database = database;
 		this.memberships = memberships;
-		this.roles = roles;
+		this.rolePermissions = rolePermissions;
 		this.revocationList = revocationList;
 		this.lastUse = lastUse;
 		this.clock = clock;
@@ -146,7 +146,7 @@ public final class ApiTokens {
 
 	/** What {@code role} may do now; nothing for a role that no longer exists. */
 	private Mono<Set<String>> permissions(String organizationId, String role) {
-		return this.roles.permissions(organizationId, role).defaultIfEmpty(Set.of());
+		return this.rolePermissions.permissions(organizationId, role).defaultIfEmpty(Set.of());
 	}
 
 	private Mono<Duration> maxLifetime(String organizationId) {

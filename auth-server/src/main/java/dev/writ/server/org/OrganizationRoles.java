@@ -38,7 +38,7 @@ import reactor.core.publisher.Mono;
  * change and its audit record commit together.
  */
 @Component
-public final class OrganizationRoles {
+public final class OrganizationRoles implements RolePermissions {
 
 	private static final String COLUMNS = "name, description, permissions, created_at, updated_at";
 
@@ -99,6 +99,7 @@ public final class OrganizationRoles {
 	 * What a holder of {@code role} may do in the organization; empty when the
 	 * organization has no such role. Only an organization's own role costs a query.
 	 */
+	@Override
 	public Mono<Set<String>> permissions(String organizationId, String role) {
 		return find(organizationId, role).map(Role::permissions);
 	}
@@ -128,7 +129,7 @@ public final class OrganizationRoles {
 		return Mono.defer(() -> {
 			RoleDefinition definition = RoleDefinition.of(name, description, permissions);
 			checkHeld(definition.permissions(), grantor);
-			if (BuiltInRoles.isBuiltIn(name)) {
+			if (Permissions.isBuiltIn(name)) {
 				return Mono.error(new RoleConflictException(RoleConflictException.Reason.EXISTS,
 						"'" + name + "' is a built-in role"));
 			}
@@ -213,7 +214,7 @@ public final class OrganizationRoles {
 	}
 
 	private Mono<Role> find(String organizationId, String name, String lock) {
-		if (BuiltInRoles.isBuiltIn(name)) {
+		if (Permissions.isBuiltIn(name)) {
 			return Mono.just(BuiltInRoles.find(name));
 		}
 		if (!Role.isName(name)) {
@@ -231,7 +232,7 @@ public final class OrganizationRoles {
 	 * ends; built-in roles cannot be changed.
 	 */
 	private Mono<Role> locked(String organizationId, String name) {
-		if (BuiltInRoles.isBuiltIn(name)) {
+		if (Permissions.isBuiltIn(name)) {
 			return Mono.error(new RoleConflictException(RoleConflictException.Reason.BUILT_IN,
 					"'" + name + "' is a built-in role, the same in every organization"));
 		}

@@ -2,7 +2,7 @@ package dev.writ.server.apitoken;
 
 import java.util.Set;
 
-import dev.writ.server.org.BuiltInRoles;
+import dev.writ.server.org.Permissions;
 import dev.writ.server.protocol.Scope;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +15,8 @@ class ApiTokenScopesTests {
 
 	@Test
 	void grantableWhenBuiltInRolesThenTheFourApiScopesEach() {
-		for (String role : Set.of(BuiltInRoles.OWNER, BuiltInRoles.ADMIN, BuiltInRoles.MEMBER)) {
-			assertThat(ApiTokenScopes.grantable(BuiltInRoles.permissions(role))).as(role)
+		for (String role : Set.of(Permissions.OWNER, Permissions.ADMIN, Permissions.MEMBER)) {
+			assertThat(ApiTokenScopes.grantable(Permissions.ofBuiltIn(role))).as(role)
 				.containsExactlyInAnyOrderElementsOf(FOUR);
 		}
 	}

@@ -76,7 +76,7 @@ class OrganizationRolesTests {
 			.then()
 			.block(TIMEOUT);
 		this.admin = new Grantor(Actor.user("usr_" + UUID.randomUUID().toString().replace("-", "")),
-				BuiltInRoles.permissions(BuiltInRoles.ADMIN));
+				Permissions.ofBuiltIn(Permissions.ADMIN));
 	}
 
 	private static <T> T fromRequest(Mono<T> call) {
@@ -203,7 +203,7 @@ class OrganizationRolesTests {
 
 	@Test
 	void defineWhenGrantorHoldsOnlyMemberPermissionsThenOnlyThoseGrantable() {
-		Grantor member = new Grantor(Actor.user("usr_member"), BuiltInRoles.permissions(BuiltInRoles.MEMBER));
+		Grantor member = new Grantor(Actor.user("usr_member"), Permissions.ofBuiltIn(Permissions.MEMBER));
 		assertThat(roles.define(this.organization, "reader", null, List.of("projects:read"), member).block(TIMEOUT))
 			.isNotNull();
 		assertThatExceptionOfType(RoleEscalationException.class)

@@ -7,7 +7,7 @@ import java.util.Set;
 
 import dev.writ.server.client.Client;
 import dev.writ.server.client.authentication.AuthenticatedClient;
-import dev.writ.server.org.BuiltInRoles;
+import dev.writ.server.org.Permissions;
 import dev.writ.server.protocol.FormParameters;
 import dev.writ.server.protocol.OAuth2Exception;
 import dev.writ.server.protocol.Scope;
@@ -54,8 +54,8 @@ final class ClientCredentialsGrant implements GrantHandler {
 		Scope scope = client.grantableScope(parameters.get(OAuth2ParameterNames.SCOPE));
 		List<String> audiences = audiences(client, parameters.all("resource"));
 		// a client's organization role is a built-in one (the schema allows no other)
-		Set<String> permissions = (client.organization() != null)
-				? BuiltInRoles.permissions(client.organization().role()) : Set.of();
+		Set<String> permissions = (client.organization() != null) ? Permissions.ofBuiltIn(client.organization().role())
+				: Set.of();
 		AccessTokenRequest request = new AccessTokenRequest(client.clientId(), client.clientId(), audiences, scope,
 				client.organization(), permissions,
 				this.tokenProperties.lifetime(client.registration().getTokenSettings().getAccessTokenTimeToLive()));

@@ -13,7 +13,7 @@ import dev.writ.server.oidc.IdTokenIssuer;
 import dev.writ.server.oidc.IdTokenRequest;
 import dev.writ.server.org.Memberships;
 import dev.writ.server.org.OrganizationRole;
-import dev.writ.server.org.OrganizationRoles;
+import dev.writ.server.org.RolePermissions;
 import dev.writ.server.protocol.OAuth2Exception;
 import dev.writ.server.protocol.Scope;
 import dev.writ.server.token.AccessTokenIssuer;
@@ -40,7 +40,7 @@ final class UserTokens {
 
 	private final Memberships memberships;
 
-	private final OrganizationRoles roles;
+	private final RolePermissions rolePermissions;
 
 	private final AccessTokenIssuer accessTokens;
 
@@ -50,12 +50,12 @@ final class UserTokens {
 
 	private final UserAccessTokens userAccessTokens;
 
-	UserTokens(Users users, Memberships memberships, OrganizationRoles roles, AccessTokenIssuer accessTokens,
+	UserTokens(Users users, Memberships memberships, RolePermissions rolePermissions, AccessTokenIssuer accessTokens,
 			IdTokenIssuer idTokens, TokenProperties tokenProperties, UserAccessTokens userAccessTokens) {
 		this.userAccessTokens = userAccessTokens;
 		this.users = users;
 		this.memberships = memberships;
-		this.roles = roles;
+		this.rolePermissions = rolePermissions;
 		this.accessTokens = accessTokens;
 		this.idTokens = idTokens;
 		this.tokenProperties = tokenProperties;
@@ -92,7 +92,8 @@ final class UserTokens {
 		if (organization == null) {
 			return Mono.just(Set.of());
 		}
-		return this.roles.permissions(organization.organizationId(), organization.role()).defaultIfEmpty(Set.of());
+		return this.rolePermissions.permissions(organization.organizationId(), organization.role())
+			.defaultIfEmpty(Set.of());
 	}
 
 	Mono<Issued> issue(Client client, UserGrant grant) {

@@ -10,7 +10,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.writ.server.account.User;
 import dev.writ.server.account.Users;
 import dev.writ.server.event.Actor;
-import dev.writ.server.org.BuiltInRoles;
+import dev.writ.server.org.Permissions;
 import dev.writ.server.org.Grantor;
 import dev.writ.server.org.OrganizationRoles;
 import dev.writ.server.test.HttpBrowser;
@@ -110,7 +110,7 @@ class OrganizationContextTests {
 		Map<String, Object> tokens = exchange(WEB, WEB_SECRET, callback.getFirst("code"), verifier);
 		assertThat(claims(tokens)).containsEntry("org", "org_globex")
 			.containsEntry("role", "admin")
-			.containsEntry("permissions", List.copyOf(BuiltInRoles.permissions("admin")));
+			.containsEntry("permissions", List.copyOf(Permissions.ofBuiltIn("admin")));
 
 		// a role change shows in the next token; the organization stays the grant's
 		member("org_globex", "member");
