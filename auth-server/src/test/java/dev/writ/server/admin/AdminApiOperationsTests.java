@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 class AdminApiOperationsTests {
 
 	/** Each part of the admin API adds its scenarios here. */
-	private static final List<AdminApiScenarios> PARTS = List.of(new DocumentScenarios());
+	private static final List<AdminApiScenarios> PARTS = List.of(new DocumentScenarios(), new RoleScenarios());
 
 	@TestFactory
 	List<DynamicTest> operationWhenItsScenarioRunsThenItSucceeds() {
