@@ -161,6 +161,43 @@ public final class JsonBody {
 		}
 	}
 
+	/**
+	 * An array of at most {@code maxItems} strings, each as {@link #string} reads one;
+	 * absent or {@code null} is {@code null}.
+	 */
+	@Nullable public List<String> strings(String name, int maxItems, int maxLength) {
+		JsonNode value = this.object.get(name);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isArray()) {
+			error(name, "must be an array of strings");
+			return null;
+		}
+		if (value.size() > maxItems) {
+			error(name, "must have at most " + maxItems + " items");
+			return null;
+		}
+		List<String> strings = new ArrayList<>();
+		for (JsonNode item : value) {
+			if (!item.isString() || item.stringValue().isBlank() || item.stringValue().strip().length() > maxLength) {
+				error(name, "must be an array of non-blank strings of at most " + maxLength + " characters");
+				return null;
+			}
+			strings.add(item.stringValue().strip());
+		}
+		return strings;
+	}
+
+	/** Like {@link #strings}, but absent or {@code null} is an error. */
+	@Nullable public List<String> requiredStrings(String name, int maxItems, int maxLength) {
+		if (!has(name) || isNull(name)) {
+			error(name, "is required");
+			return null;
+		}
+		return strings(name, maxItems, maxLength);
+	}
+
 	/** Notes a broken rule of the member {@code name}. */
 	public void error(String name, String detail) {
 		this.errors.add(AdminProblem.FieldError.member(name, detail));

@@ -2,9 +2,9 @@ package dev.writ.server.admin;
 
 import java.util.List;
 
+import dev.writ.server.org.MemberTokenRevocation;
 import dev.writ.server.org.OrganizationRole;
-import dev.writ.server.token.RefreshTokenFamilies;
-import dev.writ.server.token.UserAccessTokens;
+import dev.writ.server.org.OrganizationRoles;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -19,7 +19,9 @@ import reactor.core.publisher.Mono;
  * go onto the revocation list, so the old role is not honoured for a token's lifetime. An
  * organization never loses its last owner: the check and the change run in one
  * transaction that locks the organization's memberships, so two admins demoting the last
- * two owners at once cannot both succeed.
+ * two owners at once cannot both succeed. A role the organization defined is locked in
+ * the same transaction ({@link OrganizationRoles#assignable}), so it cannot be deleted
+ * while it is being given.
  */
 @Component
 public final class MembershipAdministration {
@@ -31,22 +33,25 @@ public final class MembershipAdministration {
 
 	private final TransactionalOperator transaction;
 
-	private final RefreshTokenFamilies families;
+	private final OrganizationRoles roles;
 
-	private final UserAccessTokens accessTokens;
+	private final MemberTokenRevocation tokens;
 
-	MembershipAdministration(DatabaseClient database, ReactiveTransactionManager transactions,
-			RefreshTokenFamilies families, UserAccessTokens accessTokens) {
+	MembershipAdministration(DatabaseClient database, ReactiveTransactionManager transactions, OrganizationRoles roles,
+			MemberTokenRevocation tokens) {
 		this.database = database;
 		this.transaction = TransactionalOperator.create(transactions);
-		this.families = families;
-		this.accessTokens = accessTokens;
+		this.roles = roles;
+		this.tokens = tokens;
 	}
 
 	/**
 	 * Gives a member another role; answers the new membership.
+	 * @param role a built-in role or one the organization defined
 	 * @throws LastOwnerException (as the error) when the last owner would stop being one
 	 * @throws MembershipNotFoundException (as the error) for a user who is not a member
+	 * @throws dev.writ.server.org.UnknownRoleException (as the error) for a role the
+	 * organization does not have
 	 */
 	public Mono<OrganizationRole> changeRole(String organizationId, String userId, String role) {
 		return changeRole(organizationId, userId, role, MembershipChange.NONE);
@@ -57,25 +62,28 @@ public final class MembershipAdministration {
 	 * under the lock; answers the new membership.
 	 * @throws LastOwnerException (as the error) when the last owner would stop being one
 	 * @throws MembershipNotFoundException (as the error) for a user who is not a member
+	 * @throws dev.writ.server.org.UnknownRoleException (as the error) for a role the
+	 * organization does not have
 	 */
 	public Mono<OrganizationRole> changeRole(String organizationId, String userId, String role,
 			MembershipChange change) {
-		OrganizationRole changed = new OrganizationRole(organizationId, role);
-		return locked(organizationId, userId, "owner".equals(role), change).flatMap((previous) -> {
-			if (previous.equals(role)) {
-				return Mono.just(false);
-			}
-			return this.database
-				.sql("UPDATE memberships SET role = :role WHERE organization_id = :org AND user_id = :user")
-				.bind("role", role)
-				.bind("org", organizationId)
-				.bind("user", userId)
-				.then()
-				.thenReturn(true);
-		})
-			.as(this.transaction::transactional)
-			.flatMap((changedRole) -> changedRole ? revokeTokens(organizationId, userId).thenReturn(changed)
-					: Mono.just(changed));
+		return Mono.fromCallable(() -> new OrganizationRole(organizationId, role))
+			.flatMap((changed) -> locked(organizationId, userId, "owner".equals(role), change).flatMap((previous) -> {
+				if (previous.equals(role)) {
+					return Mono.just(false);
+				}
+				return this.roles.assignable(organizationId, role)
+					.then(this.database
+						.sql("UPDATE memberships SET role = :role WHERE organization_id = :org AND user_id = :user")
+						.bind("role", role)
+						.bind("org", organizationId)
+						.bind("user", userId)
+						.then())
+					.thenReturn(true);
+			})
+				.as(this.transaction::transactional)
+				.flatMap((changedRole) -> changedRole ? revokeTokens(organizationId, userId).thenReturn(changed)
+						: Mono.just(changed)));
 	}
 
 	/**
@@ -136,8 +144,7 @@ public final class MembershipAdministration {
 	 * families and live access tokens.
 	 */
 	Mono<Void> revokeTokens(String organizationId, String userId) {
-		return Mono.when(this.families.revokeForUserInOrganization(userId, organizationId),
-				this.accessTokens.revokeInOrganization(userId, organizationId));
+		return this.tokens.revoke(userId, organizationId);
 	}
 
 }

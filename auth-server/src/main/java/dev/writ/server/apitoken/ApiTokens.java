@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import dev.writ.server.org.Memberships;
 import dev.writ.server.org.OrganizationRole;
+import dev.writ.server.org.RolePermissions;
 import dev.writ.server.protocol.OpaqueTokens;
 import dev.writ.server.protocol.Scope;
 import dev.writ.server.token.RevocationList;
@@ -68,6 +70,8 @@ public final class ApiTokens {
 
 	private final Memberships memberships;
 
+	private final RolePermissions rolePermissions;
+
 	private final RevocationList revocationList;
 
 	private final ApiTokenLastUse lastUse;
@@ -76,10 +80,11 @@ public final class ApiTokens {
 
 	private final Duration defaultMaxLifetime;
 
-	ApiTokens(DatabaseClient database, Memberships memberships, RevocationList revocationList, ApiTokenLastUse lastUse,
-			Clock clock, ApiTokenProperties properties) {
+	ApiTokens(DatabaseClient database, Memberships memberships, RolePermissions rolePermissions,
+			RevocationList revocationList, ApiTokenLastUse lastUse, Clock clock, ApiTokenProperties properties) {
 		this.database = database;
 		this.memberships = memberships;
+		this.rolePermissions = rolePermissions;
 		this.revocationList = revocationList;
 		this.lastUse = lastUse;
 		this.clock = clock;
@@ -97,6 +102,8 @@ public final class ApiTokens {
 	 * @param ownerUserId the creator's own id for a personal token, {@code null} for one
 	 * the organization owns
 	 * @param lifetime how long it should work; shortened to the organization's maximum
+	 * @param scope what the token may do: API scopes the permissions of the creator's
+	 * role cover ({@code read:projects} needs {@code projects:read})
 	 * @return the secret and metadata, or an {@link ApiTokenRefusedException}
 	 */
 	public Mono<CreatedApiToken> create(String organizationId, @Nullable String ownerUserId, String createdByUserId,
@@ -106,14 +113,14 @@ public final class ApiTokens {
 			return role(createdByUserId, organizationId)
 				.switchIfEmpty(Mono.error(() -> new ApiTokenRefusedException(
 						"the creator is not a member of the organization '" + organizationId + "'")))
-				.flatMap((role) -> {
-					Scope beyond = ApiTokenScopes.beyond(role, scope);
+				.flatMap((role) -> permissions(organizationId, role).flatMap((permissions) -> {
+					Scope beyond = ApiTokenScopes.beyond(permissions, scope);
 					if (!beyond.isEmpty()) {
 						return Mono.error(new ApiTokenRefusedException(
 								"the role '" + role + "' may not grant the scope '" + beyond + "'"));
 					}
 					return maxLifetime(organizationId);
-				})
+				}))
 				.flatMap((max) -> insert(organizationId, ownerUserId, createdByUserId, name, scope,
 						(lifetime.compareTo(max) > 0) ? max : lifetime));
 		});
@@ -139,6 +146,11 @@ public final class ApiTokens {
 
 	private Mono<String> role(String userId, String organizationId) {
 		return this.memberships.find(userId, organizationId).map(OrganizationRole::role);
+	}
+
+	/** What {@code role} may do now; nothing for a role that no longer exists. */
+	private Mono<Set<String>> permissions(String organizationId, String role) {
+		return this.rolePermissions.permissions(organizationId, role).defaultIfEmpty(Set.of());
 	}
 
 	/**
@@ -234,8 +246,9 @@ public final class ApiTokens {
 			return Mono.just(new ActiveApiToken(token.id(), token.organizationId(), token.id(), null, token.scope(),
 					token.createdAt(), token.expiresAt()));
 		}
-		return role(owner, token.organizationId()).map((role) -> new ActiveApiToken(token.id(), token.organizationId(),
-				owner, role, ApiTokenScopes.within(role, token.scope()), token.createdAt(), token.expiresAt()));
+		return role(owner, token.organizationId()).flatMap((role) -> permissions(token.organizationId(), role)
+			.map((permissions) -> new ActiveApiToken(token.id(), token.organizationId(), owner, role,
+					ApiTokenScopes.within(permissions, token.scope()), token.createdAt(), token.expiresAt())));
 	}
 
 	private static ApiToken token(Readable row) {

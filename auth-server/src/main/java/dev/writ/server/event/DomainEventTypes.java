@@ -26,6 +26,25 @@ public final class DomainEventTypes {
 	public static final String MEMBERSHIP_REMOVED = "membership.removed";
 
 	/**
+	 * An organization defined a role of its own. Target: the role (by name). Details:
+	 * {@code description}, {@code permissions}.
+	 */
+	public static final String ROLE_CREATED = "role.created";
+
+	/**
+	 * An organization changed one of its roles. Target: the role. Details:
+	 * {@code description}, {@code permissions} (as they are now), {@code added},
+	 * {@code removed} (the permissions that changed).
+	 */
+	public static final String ROLE_UPDATED = "role.updated";
+
+	/**
+	 * An organization deleted one of its roles (nobody held it). Target: the role.
+	 * Details: {@code permissions} (those it had).
+	 */
+	public static final String ROLE_DELETED = "role.deleted";
+
+	/**
 	 * Someone was invited. Target: the invitation. Details: {@code email}, {@code role}.
 	 */
 	public static final String INVITATION_CREATED = "invitation.created";

@@ -6,6 +6,8 @@ import io.r2dbc.spi.Readable;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -31,8 +33,14 @@ final class R2dbcMemberships implements Memberships {
 
 	private final DatabaseClient database;
 
-	R2dbcMemberships(DatabaseClient database) {
+	private final OrganizationRoles roles;
+
+	private final TransactionalOperator transaction;
+
+	R2dbcMemberships(DatabaseClient database, OrganizationRoles roles, ReactiveTransactionManager transactions) {
 		this.database = database;
+		this.roles = roles;
+		this.transaction = TransactionalOperator.create(transactions);
 	}
 
 	@Override
@@ -75,14 +83,17 @@ final class R2dbcMemberships implements Memberships {
 
 	@Override
 	public Mono<OrganizationRole> join(String userId, String organizationId, String role) {
-		// the record refuses an unknown role before the schema has to
+		// the record refuses a malformed role before the schema has to; the transaction
+		// is the caller's when there is one, so the role stays locked until it commits
 		return Mono.fromCallable(() -> new OrganizationRole(organizationId, role))
-			.flatMap((requested) -> this.database.sql(JOIN)
-				.bind("userId", userId)
-				.bind("organizationId", requested.organizationId())
-				.bind("role", requested.role())
-				.map(R2dbcMemberships::membership)
-				.one());
+			.flatMap((requested) -> this.roles.assignable(organizationId, role)
+				.then(this.database.sql(JOIN)
+					.bind("userId", userId)
+					.bind("organizationId", requested.organizationId())
+					.bind("role", requested.role())
+					.map(R2dbcMemberships::membership)
+					.one()))
+			.as(this.transaction::transactional);
 	}
 
 	private static OrganizationRole membership(Readable row) {

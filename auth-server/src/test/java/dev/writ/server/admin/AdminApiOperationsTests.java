@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 class AdminApiOperationsTests {
 
 	/** Each part of the admin API adds its scenarios here. */
-	private static final List<AdminApiScenarios> PARTS = List.of(new DocumentScenarios(), new OrganizationScenarios());
+	private static final List<AdminApiScenarios> PARTS = List.of(new DocumentScenarios(), new OrganizationScenarios(),
+			new RoleScenarios());
 
 	@TestFactory
 	List<DynamicTest> operationWhenItsScenarioRunsThenItSucceeds() {

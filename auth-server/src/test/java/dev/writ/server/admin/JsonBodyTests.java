@@ -101,4 +101,34 @@ class JsonBodyTests {
 		assertThat(problem(() -> JsonBody.read(empty).block()).slug()).isEqualTo("malformed-request");
 	}
 
+	@Test
+	void stringsWhenArrayOfStringsThenStrippedValuesAndAbsentIsNull() {
+		JsonBody body = body("""
+				{"permissions":[" projects:read ","audit:read"],"empty":[],"gone":null}""");
+		assertThat(body.strings("permissions", 5, 20)).containsExactly("projects:read", "audit:read");
+		assertThat(body.requiredStrings("empty", 5, 20)).isEmpty();
+		assertThat(body.strings("gone", 5, 20)).isNull();
+		assertThat(body.strings("absent", 5, 20)).isNull();
+		body.validate();
+	}
+
+	@Test
+	void stringsWhenNotAnArrayOfShortStringsThenEachMemberNamed() {
+		JsonBody body = body("""
+				{"a":"projects:read","b":["x",1],"c":["x"," "],"d":["abcdefghijk"],"e":["x","y","z"]}""");
+		assertThat(body.strings("a", 5, 10)).isNull();
+		assertThat(body.strings("b", 5, 10)).isNull();
+		assertThat(body.strings("c", 5, 10)).isNull();
+		assertThat(body.strings("d", 5, 10)).isNull();
+		assertThat(body.strings("e", 2, 10)).isNull();
+		assertThat(body.requiredStrings("f", 5, 10)).isNull();
+		String items = "must be an array of non-blank strings of at most 10 characters";
+		assertThat(problem(body::validate).errors()).containsExactly(
+				AdminProblem.FieldError.member("a", "must be an array of strings"),
+				AdminProblem.FieldError.member("b", items), AdminProblem.FieldError.member("c", items),
+				AdminProblem.FieldError.member("d", items),
+				AdminProblem.FieldError.member("e", "must have at most 2 items"),
+				AdminProblem.FieldError.member("f", "is required"));
+	}
+
 }

@@ -13,6 +13,7 @@ import dev.writ.server.invitation.Invitation;
 import dev.writ.server.invitation.Invitations;
 import dev.writ.server.mail.MailNotSentException;
 import dev.writ.server.org.Permissions;
+import dev.writ.server.org.UnknownRoleException;
 import dev.writ.server.protocol.NoStoreResponse;
 
 import org.springframework.http.CacheControl;
@@ -87,6 +88,8 @@ final class InvitationsApi {
 		String inviter = access.platform() ? null : access.caller().userId();
 		return this.invitations.invite(access.organizationId(), invite.email(), invite.role(), inviter)
 			.onErrorMap(MailNotSentException.class, (ex) -> AdminProblem.unavailable(ex.getMessage()))
+			// the role was deleted between the grant check and the invitation
+			.onErrorMap(UnknownRoleException.class, (ex) -> AdminProblem.invalidField("role", "no such role"))
 			.onErrorMap(IllegalArgumentException.class,
 					(ex) -> AdminProblem.invalidField("email", "must be an email address"))
 			.flatMap((invitation) -> this.events

@@ -7,6 +7,7 @@ import dev.writ.server.admin.AdminEvents;
 import dev.writ.server.admin.AdminProblem;
 import dev.writ.server.admin.JsonBody;
 import dev.writ.server.admin.LastOwnerException;
+import dev.writ.server.org.UnknownRoleException;
 import dev.writ.server.admin.MembershipAdministration;
 import dev.writ.server.admin.MembershipChange;
 import dev.writ.server.admin.MembershipNotFoundException;
@@ -73,6 +74,8 @@ final class MembersApi {
 				.flatMap((change) -> changeRole(access, userId, change.role())))
 			.onErrorMap(MembershipNotFoundException.class, (ex) -> AdminProblem.notFound("no such member"))
 			.onErrorMap(LastOwnerException.class, (ex) -> AdminProblem.conflict(ex.getMessage()))
+			// the role was deleted between the grant check and the change
+			.onErrorMap(UnknownRoleException.class, (ex) -> AdminProblem.invalidField("role", "no such role"))
 			.switchIfEmpty(Mono.error(() -> AdminProblem.notFound("no such member")))
 			.map(MemberJson::of)
 			.flatMap(NoStoreResponse::json);
