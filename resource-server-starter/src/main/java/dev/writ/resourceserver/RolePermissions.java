@@ -29,7 +29,8 @@ public final class RolePermissions {
 
 	private static final Set<String> ADMIN = union(MEMBER,
 			ordered(WritPermission.PROJECTS_DELETE, WritPermission.MEMBERS_MANAGE, WritPermission.INVITATIONS_MANAGE,
-					WritPermission.CLIENTS_MANAGE, WritPermission.API_TOKENS_MANAGE, WritPermission.AUDIT_READ));
+					WritPermission.CLIENTS_MANAGE, WritPermission.API_TOKENS_MANAGE, WritPermission.AUDIT_READ,
+					WritPermission.ROLES_MANAGE, WritPermission.ORGANIZATION_UPDATE));
 
 	private static final Set<String> OWNER = union(ADMIN,
 			ordered(WritPermission.BILLING_MANAGE, WritPermission.ORGANIZATION_DELETE));
@@ -49,7 +50,8 @@ public final class RolePermissions {
 	 * The built-in roles: member has {@code projects:read}, {@code projects:write},
 	 * {@code deployments:read}, {@code deployments:write}; admin adds
 	 * {@code projects:delete}, {@code members:manage}, {@code invitations:manage},
-	 * {@code clients:manage}, {@code api_tokens:manage}, {@code audit:read}; owner adds
+	 * {@code clients:manage}, {@code api_tokens:manage}, {@code audit:read},
+	 * {@code roles:manage}, {@code organization:update}; owner adds
 	 * {@code billing:manage}, {@code organization:delete}.
 	 */
 	public static RolePermissions defaults() {

@@ -41,6 +41,12 @@ public final class WritPermission {
 
 	public static final String AUDIT_READ = "audit:read";
 
+	/** Define, change and delete the organization's own roles. */
+	public static final String ROLES_MANAGE = "roles:manage";
+
+	/** Rename the organization and change its settings (e.g. the API-token policy). */
+	public static final String ORGANIZATION_UPDATE = "organization:update";
+
 	public static final String BILLING_MANAGE = "billing:manage";
 
 	public static final String ORGANIZATION_DELETE = "organization:delete";

@@ -16,11 +16,11 @@ class RolePermissionsTests {
 				"deployments:read", "deployments:write");
 		assertThat(defaults.permissions("admin")).containsAll(defaults.permissions("member"))
 			.contains("projects:delete", "members:manage", "invitations:manage", "clients:manage", "api_tokens:manage",
-					"audit:read")
-			.hasSize(10);
+					"audit:read", "roles:manage", "organization:update")
+			.hasSize(12);
 		assertThat(defaults.permissions("owner")).containsAll(defaults.permissions("admin"))
 			.contains("billing:manage", "organization:delete")
-			.hasSize(12);
+			.hasSize(14);
 		assertThat(defaults.permissions("member")).doesNotContain("projects:delete", "billing:manage");
 		assertThat(defaults.permissions("admin")).doesNotContain("billing:manage", "organization:delete");
 	}

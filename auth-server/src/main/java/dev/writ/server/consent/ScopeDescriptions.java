@@ -15,7 +15,9 @@ public final class ScopeDescriptions {
 			Map.entry("read:projects", "See your organization's projects"),
 			Map.entry("write:projects", "Create and change your organization's projects"),
 			Map.entry("read:deployments", "See your organization's deployments"),
-			Map.entry("write:deployments", "Start deployments of your organization's projects"));
+			Map.entry("write:deployments", "Start deployments of your organization's projects"),
+			Map.entry("manage:organization",
+					"Administer your organization (members, invitations, settings) as far as your role allows"));
 
 	private ScopeDescriptions() {
 	}

@@ -1,11 +1,13 @@
 package dev.writ.server.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
+import dev.writ.server.admin.AdminProblem;
 import dev.writ.server.oauth2.authorization.AuthorizationEndpoint;
 import dev.writ.server.oidc.UserInfoEndpoint;
 import dev.writ.server.protocol.OAuth2Exception;
@@ -30,6 +32,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
+import org.springframework.web.server.WebFilter;
 import org.springframework.web.util.HtmlUtils;
 
 import reactor.core.publisher.Mono;
@@ -37,10 +40,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one place errors become responses: RFC 6749 §5.2 JSON with
- * {@code Cache-Control: no-store}, or a small HTML page when a browser asks. An
- * unreachable store is 503 {@code temporarily_unavailable}; anything unexpected is 500
- * {@code server_error}, logged with the request id and never echoing the exception's
- * text.
+ * {@code Cache-Control: no-store}, a small HTML page when a browser asks, or, for a
+ * request the admin API's security chain marked ({@link #problemDetails()}), an RFC 9457
+ * problem ({@code application/problem+json}). An unreachable store is 503
+ * {@code temporarily_unavailable}; anything unexpected is 500 {@code server_error},
+ * logged with the request id and never echoing the exception's text.
  */
 @Component
 @Order(-2) // before Spring Boot's own handler
@@ -57,6 +61,11 @@ final class ErrorResponses implements WebExceptionHandler {
 	private static final List<String> JSON_ONLY = List.of("/oauth2/", UserInfoEndpoint.PATH, "/.well-known/",
 			"/actuator/");
 
+	/** The exchange attribute that asks for problem details. */
+	private static final String PROBLEM_DETAILS = ErrorResponses.class.getName() + ".problemDetails";
+
+	private static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+
 	private final JsonMapper json;
 
 	ErrorResponses(JsonMapper json) {
@@ -68,6 +77,9 @@ final class ErrorResponses implements WebExceptionHandler {
 		ServerHttpResponse response = exchange.getResponse();
 		if (response.isCommitted()) {
 			return Mono.error(failure);
+		}
+		if (Boolean.TRUE.equals(exchange.getAttribute(PROBLEM_DETAILS))) {
+			return problem(exchange, failure);
 		}
 		OAuth2Exception error = toOAuth2(exchange, failure);
 		response.setStatusCode(error.status());
@@ -97,6 +109,71 @@ final class ErrorResponses implements WebExceptionHandler {
 		}
 		DataBuffer buffer = response.bufferFactory().wrap(body);
 		return response.writeWith(Mono.just(buffer));
+	}
+
+	/**
+	 * A filter that marks every request it sees as one whose errors are problem details;
+	 * the admin API's security chain runs it first.
+	 */
+	static WebFilter problemDetails() {
+		return (exchange, chain) -> {
+			exchange.getAttributes().put(PROBLEM_DETAILS, Boolean.TRUE);
+			return chain.filter(exchange);
+		};
+	}
+
+	/**
+	 * RFC 9457 §3: {@code type}, {@code title}, {@code status}, {@code detail},
+	 * {@code instance} (the request's path), and {@code errors} for a validation problem.
+	 */
+	private Mono<Void> problem(ServerWebExchange exchange, Throwable failure) {
+		AdminProblem problem = toProblem(exchange, failure);
+		ServerHttpResponse response = exchange.getResponse();
+		response.setStatusCode(problem.status());
+		HttpHeaders headers = response.getHeaders();
+		headers.setCacheControl(CacheControl.noStore());
+		headers.set(HttpHeaders.PRAGMA, "no-cache");
+		if (failure instanceof ResponseStatusException status) {
+			headers.addAll(status.getHeaders());
+		}
+		if (problem.wwwAuthenticate() != null) {
+			headers.set(HttpHeaders.WWW_AUTHENTICATE, problem.wwwAuthenticate());
+		}
+		if (problem.retryAfter() != null) {
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, problem.retryAfter().toSeconds())));
+		}
+		headers.setContentType(PROBLEM_JSON);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", problem.type());
+		body.put("title", problem.title());
+		body.put("status", problem.status().value());
+		body.put("detail", problem.detail());
+		body.put("instance", exchange.getRequest().getPath().pathWithinApplication().value());
+		if (!problem.errors().isEmpty()) {
+			List<Map<String, String>> errors = new ArrayList<>();
+			for (AdminProblem.FieldError error : problem.errors()) {
+				Map<String, String> entry = new LinkedHashMap<>();
+				if (error.pointer() != null) {
+					entry.put("pointer", error.pointer());
+				}
+				if (error.parameter() != null) {
+					entry.put("parameter", error.parameter());
+				}
+				entry.put("detail", error.detail());
+				errors.add(entry);
+			}
+			body.put("errors", errors);
+		}
+		DataBuffer buffer = response.bufferFactory().wrap(this.json.writeValueAsBytes(body));
+		return response.writeWith(Mono.just(buffer));
+	}
+
+	private AdminProblem toProblem(ServerWebExchange exchange, Throwable failure) {
+		if (failure instanceof AdminProblem problem) {
+			return problem;
+		}
+		OAuth2Exception error = toOAuth2(exchange, failure);
+		return AdminProblem.of(error.status(), error.description(), error.wwwAuthenticate(), error.retryAfter());
 	}
 
 	private OAuth2Exception toOAuth2(ServerWebExchange exchange, Throwable failure) {

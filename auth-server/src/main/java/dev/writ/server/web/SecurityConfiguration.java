@@ -1,6 +1,7 @@
 package dev.writ.server.web;
 
 import dev.writ.server.WritProperties;
+import dev.writ.server.admin.AdminApi;
 import dev.writ.server.protocol.OAuth2Exception;
 
 import org.springframework.context.annotation.Bean;
@@ -26,12 +27,16 @@ import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
 /**
- * Two chains. The browser chain covers the pages and the account API, which a browser
+ * Three chains. The browser chain covers the pages and the account API, which a browser
  * reaches with its session cookie: CSRF protection and nothing else, since the handlers
  * read the session themselves ({@code session.CurrentSession}) from Redis rather than
- * from Spring Security's context, which would live in one node's memory. The protocol
- * chain covers the rest, whose callers authenticate inside the processors (client
- * authentication per RFC 6749 §2.3 and RFC 7523). Both send the same security headers.
+ * from Spring Security's context, which would live in one node's memory. The admin API
+ * chain covers {@code /admin/api/**}, whose callers send a bearer access token that
+ * {@code admin.AdminAuthentication} checks, so there is no cookie to forge a request with
+ * and no CSRF protection to add; it marks its requests so that every error is an RFC 9457
+ * problem. The protocol chain covers the rest, whose callers authenticate inside the
+ * processors (client authentication per RFC 6749 §2.3 and RFC 7523). All send the same
+ * security headers.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -45,6 +50,9 @@ class SecurityConfiguration {
 	/** The paths a browser reaches with its cookies. */
 	static final String[] BROWSER_PATHS = { "/login", "/logout", "/consent", "/account/**", END_SESSION_PATH,
 			"/assets/**", AUTHORIZATION_PATH, "/invitations/**" };
+
+	/** The admin REST API: bearer tokens only, answers and errors in JSON. */
+	static final String ADMIN_API_PATHS = AdminApi.PATH + "/**";
 
 	/**
 	 * Nothing but the server's own styles, images and form targets, and no framing. Pages
@@ -79,6 +87,15 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
+	SecurityWebFilterChain adminApi(ServerHttpSecurity http) {
+		return permitAllWithHeaders(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(ADMIN_API_PATHS)))
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.addFilterAt(ErrorResponses.problemDetails(), SecurityWebFiltersOrder.FIRST)
+			.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityWebFilterChain protocolEndpoints(ServerHttpSecurity http) {
 		return permitAllWithHeaders(http).csrf(ServerHttpSecurity.CsrfSpec::disable).build();
 	}

@@ -117,7 +117,8 @@ class AuthorizationTests {
 					 "PERMISSION_api_tokens:manage","PERMISSION_audit:read","PERMISSION_billing:manage",
 					 "PERMISSION_clients:manage","PERMISSION_deployments:read","PERMISSION_deployments:write",
 					 "PERMISSION_invitations:manage","PERMISSION_members:manage","PERMISSION_organization:delete",
-					 "PERMISSION_projects:delete","PERMISSION_projects:read","PERMISSION_projects:write",
+					 "PERMISSION_organization:update","PERMISSION_projects:delete","PERMISSION_projects:read",
+					 "PERMISSION_projects:write","PERMISSION_roles:manage",
 					 "ROLE_ORG_ADMIN","ROLE_ORG_MEMBER","ROLE_ORG_OWNER",
 					 "SCOPE_read:projects","SCOPE_write:projects"]""", true);
 	}

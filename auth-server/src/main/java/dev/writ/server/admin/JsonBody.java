@@ -1,0 +1,176 @@
+package dev.writ.server.admin;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.core.codec.DecodingException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.server.ServerWebInputException;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * A request body that must be one JSON object, read member by member: each accessor notes
+ * what is wrong with its member (missing, wrong type, too long) instead of throwing, so
+ * that {@link #validate()} reports every broken rule at once, each with a JSON Pointer,
+ * as RFC 9457 §3.2's own example does. A request record's {@code parse} reads its members
+ * and calls {@link #validate()}.
+ *
+ * <p>
+ * Reading fails with 415 for another content type and 400 {@code malformed-request} for a
+ * body that is not JSON or not an object; an unknown member is a validation error, so
+ * that a misspelt field of a PATCH is not silently ignored.
+ */
+public final class JsonBody {
+
+	private final JsonNode object;
+
+	private final List<AdminProblem.FieldError> errors = new ArrayList<>();
+
+	private JsonBody(JsonNode object) {
+		this.object = object;
+	}
+
+	/** The body of {@code request}, which must be a JSON object. */
+	public static Mono<JsonBody> read(ServerRequest request) {
+		boolean json = request.headers()
+			.contentType()
+			.filter((type) -> MediaType.APPLICATION_JSON.isCompatibleWith(type))
+			.isPresent();
+		if (!json) {
+			return Mono.error(AdminProblem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+					"the request body must be application/json", null, null));
+		}
+		return request.bodyToMono(JsonNode.class)
+			.onErrorMap((ex) -> ex instanceof ServerWebInputException || ex instanceof DecodingException,
+					(ex) -> AdminProblem.malformedRequest("the request body is not valid JSON"))
+			.switchIfEmpty(Mono.error(() -> AdminProblem.malformedRequest("the request body must be a JSON object")))
+			.map((node) -> {
+				if (!node.isObject()) {
+					throw AdminProblem.malformedRequest("the request body must be a JSON object");
+				}
+				return new JsonBody(node);
+			});
+	}
+
+	/** A body, for tests and for callers that parsed it already. */
+	public static JsonBody of(JsonNode object) {
+		return new JsonBody(object);
+	}
+
+	/** Notes every member not in {@code known}. */
+	public JsonBody allowOnly(Set<String> known) {
+		for (String name : this.object.propertyNames()) {
+			if (!known.contains(name)) {
+				error(name, "is not a member of this request");
+			}
+		}
+		return this;
+	}
+
+	/** Whether the body has the member, {@code null} or not. */
+	public boolean has(String name) {
+		return this.object.has(name);
+	}
+
+	/** Whether the member is there and {@code null}. */
+	public boolean isNull(String name) {
+		JsonNode value = this.object.get(name);
+		return value != null && value.isNull();
+	}
+
+	/**
+	 * A string of 1 to {@code maxLength} characters, not blank, stripped of surrounding
+	 * white space.
+	 */
+	@Nullable public String requiredString(String name, int maxLength) {
+		if (!has(name) || isNull(name)) {
+			error(name, "is required");
+			return null;
+		}
+		return string(name, maxLength);
+	}
+
+	/** Like {@link #requiredString}, but absent or {@code null} is {@code null}. */
+	@Nullable public String string(String name, int maxLength) {
+		JsonNode value = this.object.get(name);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isString()) {
+			error(name, "must be a string");
+			return null;
+		}
+		String text = value.stringValue().strip();
+		if (text.isEmpty()) {
+			error(name, "must not be blank");
+			return null;
+		}
+		if (text.length() > maxLength) {
+			error(name, "must be at most " + maxLength + " characters");
+			return null;
+		}
+		return text;
+	}
+
+	/** A boolean; {@code defaultValue} when absent or {@code null}. */
+	public boolean bool(String name, boolean defaultValue) {
+		JsonNode value = this.object.get(name);
+		if (value == null || value.isNull()) {
+			return defaultValue;
+		}
+		if (!value.isBoolean()) {
+			error(name, "must be true or false");
+			return defaultValue;
+		}
+		return value.booleanValue();
+	}
+
+	/**
+	 * A positive ISO-8601 duration ({@code P30D}, {@code PT12H}) of at most {@code max};
+	 * absent or {@code null} is {@code null}.
+	 */
+	@Nullable public Duration duration(String name, Duration max) {
+		String text = string(name, 64);
+		if (text == null) {
+			return null;
+		}
+		try {
+			Duration duration = Duration.parse(text);
+			if (duration.isNegative() || duration.isZero()) {
+				error(name, "must be a positive duration");
+				return null;
+			}
+			if (duration.compareTo(max) > 0) {
+				error(name, "must be at most " + max);
+				return null;
+			}
+			return duration;
+		}
+		catch (DateTimeParseException ex) {
+			error(name, "must be an ISO-8601 duration such as P30D");
+			return null;
+		}
+	}
+
+	/** Notes a broken rule of the member {@code name}. */
+	public void error(String name, String detail) {
+		this.errors.add(AdminProblem.FieldError.member(name, detail));
+	}
+
+	/** Throws the 400 {@code validation} problem listing every broken rule, if any. */
+	public void validate() {
+		if (!this.errors.isEmpty()) {
+			throw AdminProblem.validation(this.errors);
+		}
+	}
+
+}
