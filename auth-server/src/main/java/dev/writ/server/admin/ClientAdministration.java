@@ -2,14 +2,11 @@ package dev.writ.server.admin;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import dev.writ.server.client.Client;
@@ -107,9 +104,8 @@ public final class ClientAdministration {
 	 * @param limit how many at most
 	 */
 	public Flux<AdministeredClient> list(ClientAdministrator administrator, @Nullable String afterClientId, int limit) {
-		String organization = (administrator.organization() != null) ? administrator.organization().organizationId()
-				: null;
-		return this.clients.list(organization, afterClientId, limit).map(ClientRegistrationMapping::view);
+		return this.clients.list(administrator.organizationId(), afterClientId, limit)
+			.map(ClientRegistrationMapping::view);
 	}
 
 	/**
@@ -127,10 +123,13 @@ public final class ClientAdministration {
 	 * one, in the answer and nowhere else.
 	 * @throws ClientValidationException (as the error) for a registration that breaks a
 	 * rule
+	 * @throws ClientAccessDeniedException (as the error) for one that gives more than the
+	 * administrator holds
 	 */
 	public Mono<ClientWithSecret> register(ClientAdministrator administrator, ClientRegistration registration) {
 		return Mono.defer(() -> {
 			ClientRegistration valid = this.validator.validate(registration, administrator);
+			administrator.checkMayRegister(valid);
 			String method = valid.tokenEndpointAuthMethod();
 			return organizationExists(valid)
 				.then(ClientRegistrationValidator.SECRET_METHODS.contains(method)
@@ -158,13 +157,16 @@ public final class ClientAdministration {
 	 * @throws ClientAccessDeniedException (as the error) when the administrator may not
 	 * change it
 	 * @throws ClientValidationException (as the error) for a change that breaks a rule
+	 * @throws ClientAccessDeniedException (as the error) when the administrator may not
+	 * change the client, or not so
 	 */
 	public Mono<ClientWithSecret> update(ClientAdministrator administrator, String clientId,
 			UnaryOperator<ClientRegistration> change) {
 		return manageable(administrator, clientId).flatMap((current) -> {
 			ClientRegistration before = ClientRegistrationMapping.registration(current);
 			ClientRegistration after = this.validator.validate(change.apply(before), administrator);
-			List<String> changed = changes(before, after);
+			administrator.checkMayRegister(after);
+			List<String> changed = ClientRegistrationChanges.changed(before, after);
 			if (changed.isEmpty()) {
 				return Mono.just(new ClientWithSecret(ClientRegistrationMapping.view(current), null));
 			}
@@ -177,7 +179,8 @@ public final class ClientAdministration {
 						: Set.of(after.tokenEndpointAuthMethod());
 				Client client = ClientRegistrationMapping.client(clientId, after, methods, hash,
 						this.tokenProperties.accessTokenTimeToLive());
-				Mono<Void> revocation = takesAway(before, after) ? revokeTokens(clientId) : Mono.empty();
+				Mono<Void> revocation = ClientRegistrationChanges.takesAway(before, after) ? revokeTokens(clientId)
+						: Mono.empty();
 				return this.clients.save(client)
 					.then(stored(clientId))
 					.flatMap((saved) -> publish(DomainEventTypes.CLIENT_UPDATED, administrator, saved,
@@ -254,28 +257,11 @@ public final class ClientAdministration {
 	}
 
 	/**
-	 * The client, locked, if the administrator may change it: an organization's
-	 * administrator may not change a client with a higher role than their own, nor one
-	 * holding platform scopes, since either would let them act with more than they hold.
+	 * The client, locked, if the administrator sees it and may change it (see
+	 * {@link ClientAdministrator#checkMayManage}).
 	 */
 	private Mono<Client> manageable(ClientAdministrator administrator, String clientId) {
-		return visible(this.clients.lock(clientId), administrator, clientId).flatMap((client) -> {
-			if (administrator.isPlatform()) {
-				return Mono.just(client);
-			}
-			if (client.organization() != null && !administrator.holds(client.organization().role())) {
-				return Mono.error(new ClientAccessDeniedException("the client acts as '" + client.organization().role()
-						+ "', which is more than the administrator's role"));
-			}
-			if (client.scope()
-				.tokens()
-				.stream()
-				.anyMatch((scope) -> scope.startsWith(ClientRegistrationValidator.PLATFORM_SCOPE_PREFIX))) {
-				return Mono.error(new ClientAccessDeniedException(
-						"the client holds platform scopes, which only a platform operator manages"));
-			}
-			return Mono.just(client);
-		});
+		return visible(this.clients.lock(clientId), administrator, clientId).doOnNext(administrator::checkMayManage);
 	}
 
 	private Mono<Void> organizationExists(ClientRegistration registration) {
@@ -284,8 +270,9 @@ public final class ClientAdministration {
 			return Mono.empty();
 		}
 		return this.organizations.findById(organization)
-			.switchIfEmpty(Mono.error(() -> new ClientValidationException(
-					List.of(new FieldError("#/organization", "there is no organization '" + organization + "'")))))
+			.switchIfEmpty(
+					Mono.error(() -> new ClientValidationException(List.of(new AdminProblem.FieldError("#/organization",
+							null, "there is no organization '" + organization + "'")))))
 			.then();
 	}
 
@@ -316,43 +303,6 @@ public final class ClientAdministration {
 	private static ClientWithSecret withSecret(Client saved, Optional<NewClientSecret> secret) {
 		return new ClientWithSecret(ClientRegistrationMapping.view(saved),
 				secret.map(NewClientSecret::secret).orElse(null));
-	}
-
-	/** The names of the settings that differ, in the registration's order. */
-	private static List<String> changes(ClientRegistration before, ClientRegistration after) {
-		List<String> changed = new ArrayList<>();
-		for (var component : ClientRegistration.class.getRecordComponents()) {
-			Function<ClientRegistration, Object> value = (registration) -> {
-				try {
-					return component.getAccessor().invoke(registration);
-				}
-				catch (ReflectiveOperationException ex) {
-					throw new IllegalStateException(ex);
-				}
-			};
-			Object old = value.apply(before);
-			Object now = value.apply(after);
-			if (old instanceof List<?> oldList && now instanceof List<?> newList) {
-				if (!Set.copyOf(oldList).equals(Set.copyOf(newList))) {
-					changed.add(component.getName());
-				}
-			}
-			else if (!Objects.equals(old, now)) {
-				changed.add(component.getName());
-			}
-		}
-		return changed;
-	}
-
-	/**
-	 * Whether the change takes away something its tokens carry or its grants may give:
-	 * the organization or role, a scope, an audience or a grant type.
-	 */
-	private static boolean takesAway(ClientRegistration before, ClientRegistration after) {
-		return !Objects.equals(before.organization(), after.organization())
-				|| !Objects.equals(before.organizationRole(), after.organizationRole())
-				|| !after.scopes().containsAll(before.scopes()) || !after.audiences().containsAll(before.audiences())
-				|| !after.grantTypes().containsAll(before.grantTypes());
 	}
 
 	/** {@code cli_} and 128 random bits: unguessable, so it may appear in URLs. */

@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The rules a client registration must keep, each a small step naming the RFC it comes
  * from, checked in the order of the registration's members. Every broken rule is
- * reported, as a {@link FieldError} whose pointer names the member, so an administrator
- * fixes them all in one go.
+ * reported, as an {@link AdminProblem.FieldError} whose pointer names the member, so an
+ * administrator fixes them all in one go.
  *
  * <p>
  * What it decides beyond the RFCs: only the grants OAuth 2.1 keeps
@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  * refresh tokens only for clients that act for users (RFC 6749 §4.4.3 advises against
  * them for client_credentials); redirect URIs over https, or over http to a loopback IP
  * literal for native apps (RFC 8252 §7.3, {@code localhost} excluded as §8.3 advises);
- * identity scopes only for clients that act for users; {@code admin:} scopes only from a
- * platform operator.
+ * identity scopes only for clients that act for users. What the administrator may give is
+ * {@link ClientAdministrator}'s business, checked once the registration is valid.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7591#section-2">RFC 7591 §2</a>
  */
@@ -46,12 +46,6 @@ final class ClientRegistrationValidator {
 
 	/** The methods a client authenticates with a secret by. */
 	static final Set<String> SECRET_METHODS = Set.of("client_secret_basic", "client_secret_post");
-
-	/**
-	 * Scopes of the platform's own administration: a client holding one administers every
-	 * organization, so no organization's administrator may hand one out.
-	 */
-	static final String PLATFORM_SCOPE_PREFIX = "admin:";
 
 	private static final List<String> GRANT_TYPES = List.of(AUTHORIZATION_CODE, REFRESH_TOKEN, CLIENT_CREDENTIALS);
 
@@ -105,14 +99,14 @@ final class ClientRegistrationValidator {
 	 */
 	ClientRegistration validate(ClientRegistration registration, ClientAdministrator administrator) {
 		ClientRegistration client = withOrganizationDefaults(registration, administrator);
-		List<FieldError> errors = new ArrayList<>();
+		List<AdminProblem.FieldError> errors = new ArrayList<>();
 		name(client, errors);
 		Set<String> grants = grantTypes(client, errors);
 		authMethod(client, grants, errors);
 		redirectUris(client, grants, errors);
-		scopes(client, grants, administrator, errors);
+		scopes(client, grants, errors);
 		uris("#/audiences", client.audiences(), ClientRegistrationValidator::audienceProblem, errors);
-		organization(client, administrator, errors);
+		organization(client, errors);
 		lifetimes(client, grants, errors);
 		keys(client, errors);
 		if (!errors.isEmpty()) {
@@ -124,8 +118,8 @@ final class ClientRegistrationValidator {
 	private static ClientRegistration withOrganizationDefaults(ClientRegistration registration,
 			ClientAdministrator administrator) {
 		String organization = registration.organization();
-		if (organization == null && administrator.organization() != null) {
-			organization = administrator.organization().organizationId();
+		if (organization == null && !administrator.isPlatform()) {
+			organization = administrator.organizationId();
 		}
 		String role = registration.organizationRole();
 		if (organization != null && role == null) {
@@ -134,20 +128,20 @@ final class ClientRegistrationValidator {
 		return registration.toBuilder().organization(organization, role).build();
 	}
 
-	private static void name(ClientRegistration client, List<FieldError> errors) {
+	private static void name(ClientRegistration client, List<AdminProblem.FieldError> errors) {
 		if (client.name() == null || client.name().isBlank()) {
-			errors.add(new FieldError("#/name", "must not be blank"));
+			errors.add(error("#/name", "must not be blank"));
 		}
 		else if (client.name().length() > MAX_NAME_LENGTH) {
-			errors.add(new FieldError("#/name", "must be at most " + MAX_NAME_LENGTH + " characters"));
+			errors.add(error("#/name", "must be at most " + MAX_NAME_LENGTH + " characters"));
 		}
 	}
 
 	/** The valid grant types named; each other one is an error. */
-	private static Set<String> grantTypes(ClientRegistration client, List<FieldError> errors) {
+	private static Set<String> grantTypes(ClientRegistration client, List<AdminProblem.FieldError> errors) {
 		Set<String> grants = new LinkedHashSet<>();
 		if (client.grantTypes().isEmpty()) {
-			errors.add(new FieldError("#/grantTypes", "must name at least one grant type"));
+			errors.add(error("#/grantTypes", "must name at least one grant type"));
 			return grants;
 		}
 		for (int i = 0; i < client.grantTypes().size(); i++) {
@@ -156,48 +150,50 @@ final class ClientRegistrationValidator {
 				grants.add(grant);
 			}
 			else if (grant != null && REMOVED_GRANT_TYPES.contains(grant)) {
-				errors.add(new FieldError("#/grantTypes/" + i,
+				errors.add(error("#/grantTypes/" + i,
 						"the " + grant + " grant is not allowed: OAuth 2.1" + " removed it (RFC 9700 §2.4, §2.1.2)"));
 			}
 			else {
-				errors.add(new FieldError("#/grantTypes/" + i, "must be one of " + String.join(", ", GRANT_TYPES)));
+				errors.add(error("#/grantTypes/" + i, "must be one of " + String.join(", ", GRANT_TYPES)));
 			}
 		}
 		// RFC 6749 §4.4.3: no refresh token for client_credentials; the user grant is
 		// the only one whose refresh tokens Writ issues.
 		if (grants.contains(REFRESH_TOKEN) && !grants.contains(AUTHORIZATION_CODE)) {
-			errors.add(new FieldError("#/grantTypes",
+			errors.add(error("#/grantTypes",
 					"refresh_token needs authorization_code: only a user's grant gets refresh tokens"));
 		}
 		return grants;
 	}
 
-	private static void authMethod(ClientRegistration client, Set<String> grants, List<FieldError> errors) {
+	private static void authMethod(ClientRegistration client, Set<String> grants,
+			List<AdminProblem.FieldError> errors) {
 		String method = client.tokenEndpointAuthMethod();
 		if (method == null || !METHODS.contains(method)) {
-			errors.add(new FieldError("#/tokenEndpointAuthMethod", "must be one of " + String.join(", ", METHODS)));
+			errors.add(error("#/tokenEndpointAuthMethod", "must be one of " + String.join(", ", METHODS)));
 			return;
 		}
 		if (NONE.equals(method)) {
 			// RFC 6749 §4.4: "MUST only be used by confidential clients"
 			if (grants.contains(CLIENT_CREDENTIALS)) {
-				errors.add(new FieldError("#/grantTypes",
+				errors.add(error("#/grantTypes",
 						"client_credentials needs a confidential client (RFC 6749 §4.4), not token endpoint"
 								+ " authentication 'none'"));
 			}
 			// RFC 9700 §2.1.1: public clients MUST use PKCE
 			if (!client.requirePkce()) {
-				errors.add(new FieldError("#/requirePkce", "must be true for a public client (RFC 9700 §2.1.1)"));
+				errors.add(error("#/requirePkce", "must be true for a public client (RFC 9700 §2.1.1)"));
 			}
 		}
 	}
 
-	private static void redirectUris(ClientRegistration client, Set<String> grants, List<FieldError> errors) {
+	private static void redirectUris(ClientRegistration client, Set<String> grants,
+			List<AdminProblem.FieldError> errors) {
 		// RFC 6749 §3.1.2.2 and OAuth 2.1 §2.3.1: every client of the code flow registers
 		// its redirect URIs; nothing else may have any.
 		if (grants.contains(AUTHORIZATION_CODE)) {
 			if (client.redirectUris().isEmpty()) {
-				errors.add(new FieldError("#/redirectUris",
+				errors.add(error("#/redirectUris",
 						"authorization_code needs at least one redirect URI (RFC 6749 §3.1.2.2)"));
 			}
 			uris("#/redirectUris", client.redirectUris(), ClientRegistrationValidator::redirectUriProblem, errors);
@@ -206,16 +202,14 @@ final class ClientRegistrationValidator {
 			return;
 		}
 		if (!client.redirectUris().isEmpty()) {
-			errors.add(new FieldError("#/redirectUris", "only a client with the authorization_code grant has any"));
+			errors.add(error("#/redirectUris", "only a client with the authorization_code grant has any"));
 		}
 		if (!client.postLogoutRedirectUris().isEmpty()) {
-			errors.add(new FieldError("#/postLogoutRedirectUris",
-					"only a client with the authorization_code grant has any"));
+			errors.add(error("#/postLogoutRedirectUris", "only a client with the authorization_code grant has any"));
 		}
 	}
 
-	private static void scopes(ClientRegistration client, Set<String> grants, ClientAdministrator administrator,
-			List<FieldError> errors) {
+	private static void scopes(ClientRegistration client, Set<String> grants, List<AdminProblem.FieldError> errors) {
 		if (!entries("#/scopes", client.scopes(), errors)) {
 			return;
 		}
@@ -223,53 +217,41 @@ final class ClientRegistrationValidator {
 			String scope = client.scopes().get(i);
 			String pointer = "#/scopes/" + i;
 			if (scope == null || !SCOPE_TOKEN.matcher(scope).matches()) {
-				errors.add(new FieldError(pointer, "must be a scope token (RFC 6749 §3.3)"));
+				errors.add(error(pointer, "must be a scope token (RFC 6749 §3.3)"));
 			}
 			else if (USER_SCOPES.contains(scope) && !grants.contains(AUTHORIZATION_CODE)) {
-				errors.add(new FieldError(pointer,
+				errors.add(error(pointer,
 						"is about a user, so only a client with the authorization_code" + " grant may have it"));
-			}
-			else if (scope.startsWith(PLATFORM_SCOPE_PREFIX) && !administrator.isPlatform()) {
-				errors.add(new FieldError(pointer, "administers the platform; only a platform operator may give it"));
 			}
 		}
 		List<String> defaults = client.defaultScopes();
 		if (defaults != null && entries("#/defaultScopes", defaults, errors)) {
 			for (int i = 0; i < defaults.size(); i++) {
 				if (!client.scopes().contains(defaults.get(i))) {
-					errors.add(new FieldError("#/defaultScopes/" + i, "must be one of the client's scopes"));
+					errors.add(error("#/defaultScopes/" + i, "must be one of the client's scopes"));
 				}
 			}
 		}
 	}
 
-	private static void organization(ClientRegistration client, ClientAdministrator administrator,
-			List<FieldError> errors) {
+	private static void organization(ClientRegistration client, List<AdminProblem.FieldError> errors) {
 		String organization = client.organization();
 		String role = client.organizationRole();
 		if (organization == null) {
 			if (role != null) {
-				errors.add(new FieldError("#/organizationRole", "needs an organization"));
+				errors.add(error("#/organizationRole", "needs an organization"));
 			}
 			return;
 		}
 		if (organization.isBlank()) {
-			errors.add(new FieldError("#/organization", "must not be blank"));
-		}
-		else if (!administrator.sees(organization)) {
-			errors.add(new FieldError("#/organization", "must be the administrator's own organization '"
-					+ administrator.organization().organizationId() + "'"));
+			errors.add(error("#/organization", "must not be blank"));
 		}
 		if (!ROLES.contains(role)) {
-			errors.add(new FieldError("#/organizationRole", "must be one of " + String.join(", ", ROLES)));
-		}
-		else if (!administrator.holds(role)) {
-			errors.add(new FieldError("#/organizationRole",
-					"must not exceed the administrator's own role '" + administrator.organization().role() + "'"));
+			errors.add(error("#/organizationRole", "must be one of " + String.join(", ", ROLES)));
 		}
 	}
 
-	private void lifetimes(ClientRegistration client, Set<String> grants, List<FieldError> errors) {
+	private void lifetimes(ClientRegistration client, Set<String> grants, List<AdminProblem.FieldError> errors) {
 		Duration access = client.accessTokenTimeToLive();
 		if (access != null) {
 			lifetime("#/accessTokenTimeToLive", access, this.maxAccessTokenTimeToLive,
@@ -287,31 +269,30 @@ final class ClientRegistrationValidator {
 			lifetime("#/refreshTokenAbsoluteTimeToLive", absolute, MAX_REFRESH_TOKEN_TIME_TO_LIVE, null, errors);
 		}
 		if (idle != null && absolute != null && idle.compareTo(absolute) > 0) {
-			errors
-				.add(new FieldError("#/refreshTokenIdleTimeToLive", "must not exceed refreshTokenAbsoluteTimeToLive"));
+			errors.add(error("#/refreshTokenIdleTimeToLive", "must not exceed refreshTokenAbsoluteTimeToLive"));
 		}
 		if (client.refreshTokenWithoutOfflineAccess()) {
 			refreshSetting("#/refreshTokenWithoutOfflineAccess", refreshes, errors);
 		}
 	}
 
-	private static void refreshSetting(String pointer, boolean refreshes, List<FieldError> errors) {
+	private static void refreshSetting(String pointer, boolean refreshes, List<AdminProblem.FieldError> errors) {
 		if (!refreshes) {
-			errors.add(new FieldError(pointer, "only for a client with the refresh_token grant"));
+			errors.add(error(pointer, "only for a client with the refresh_token grant"));
 		}
 	}
 
 	private static void lifetime(String pointer, Duration lifetime, Duration max, @Nullable String maxProperty,
-			List<FieldError> errors) {
+			List<AdminProblem.FieldError> errors) {
 		if (lifetime.isNegative() || lifetime.isZero()) {
-			errors.add(new FieldError(pointer, "must be positive"));
+			errors.add(error(pointer, "must be positive"));
 		}
 		else if (lifetime.getNano() != 0) {
-			errors.add(new FieldError(pointer, "must be whole seconds"));
+			errors.add(error(pointer, "must be whole seconds"));
 		}
 		else if (lifetime.compareTo(max) > 0) {
-			errors.add(new FieldError(pointer,
-					"must not exceed " + max + ((maxProperty != null) ? " (" + maxProperty + ")" : "")));
+			errors.add(
+					error(pointer, "must not exceed " + max + ((maxProperty != null) ? " (" + maxProperty + ")" : "")));
 		}
 	}
 
@@ -319,33 +300,33 @@ final class ClientRegistrationValidator {
 	 * RFC 7523 §2.2 and RFC 7591 §2: a {@code private_key_jwt} client registers its
 	 * public keys by value or by reference, never both; no other client has keys.
 	 */
-	private static void keys(ClientRegistration client, List<FieldError> errors) {
+	private static void keys(ClientRegistration client, List<AdminProblem.FieldError> errors) {
 		boolean signs = PRIVATE_KEY_JWT.equals(client.tokenEndpointAuthMethod());
 		if (!signs) {
 			if (client.jwksUri() != null) {
-				errors.add(new FieldError("#/jwksUri", "only for token endpoint authentication 'private_key_jwt'"));
+				errors.add(error("#/jwksUri", "only for token endpoint authentication 'private_key_jwt'"));
 			}
 			if (client.jwks() != null) {
-				errors.add(new FieldError("#/jwks", "only for token endpoint authentication 'private_key_jwt'"));
+				errors.add(error("#/jwks", "only for token endpoint authentication 'private_key_jwt'"));
 			}
 			return;
 		}
 		if (client.jwksUri() == null && client.jwks() == null) {
-			errors.add(new FieldError("#/jwksUri", "private_key_jwt needs jwksUri or jwks (RFC 7591 §2)"));
+			errors.add(error("#/jwksUri", "private_key_jwt needs jwksUri or jwks (RFC 7591 §2)"));
 		}
 		else if (client.jwksUri() != null && client.jwks() != null) {
-			errors.add(new FieldError("#/jwks", "must not be given together with jwksUri (RFC 7591 §2)"));
+			errors.add(error("#/jwks", "must not be given together with jwksUri (RFC 7591 §2)"));
 		}
 		else if (client.jwksUri() != null) {
 			String problem = httpsUriProblem(client.jwksUri());
 			if (problem != null) {
-				errors.add(new FieldError("#/jwksUri", problem));
+				errors.add(error("#/jwksUri", problem));
 			}
 		}
 		else {
 			String problem = jwksProblem(client.jwks());
 			if (problem != null) {
-				errors.add(new FieldError("#/jwks", problem));
+				errors.add(error("#/jwks", problem));
 			}
 		}
 	}
@@ -367,9 +348,13 @@ final class ClientRegistrationValidator {
 		return null;
 	}
 
+	private static AdminProblem.FieldError error(String pointer, String detail) {
+		return new AdminProblem.FieldError(pointer, null, detail);
+	}
+
 	/** Checks a list's length and, when it is within bounds, each of its URIs. */
 	private static void uris(String pointer, List<String> uris, Function<String, @Nullable String> problem,
-			List<FieldError> errors) {
+			List<AdminProblem.FieldError> errors) {
 		if (!entries(pointer, uris, errors)) {
 			return;
 		}
@@ -377,14 +362,14 @@ final class ClientRegistrationValidator {
 			String uri = uris.get(i);
 			String found = (uri != null) ? problem.apply(uri) : "must be a string";
 			if (found != null) {
-				errors.add(new FieldError(pointer + "/" + i, found));
+				errors.add(error(pointer + "/" + i, found));
 			}
 		}
 	}
 
-	private static boolean entries(String pointer, List<String> values, List<FieldError> errors) {
+	private static boolean entries(String pointer, List<String> values, List<AdminProblem.FieldError> errors) {
 		if (values.size() > MAX_ENTRIES) {
-			errors.add(new FieldError(pointer, "must have at most " + MAX_ENTRIES + " entries"));
+			errors.add(error(pointer, "must have at most " + MAX_ENTRIES + " entries"));
 			return false;
 		}
 		return true;

@@ -4,13 +4,14 @@ import java.util.List;
 
 /**
  * A client registration that breaks the rules of RFC 6749, OAuth 2.1 or Writ, with every
- * broken rule as a {@link FieldError}, so that the caller can fix them all at once.
+ * broken rule as a {@link AdminProblem.FieldError}, so that the caller can fix them all
+ * at once.
  */
 public final class ClientValidationException extends RuntimeException {
 
-	private final List<FieldError> errors;
+	private final List<AdminProblem.FieldError> errors;
 
-	ClientValidationException(List<FieldError> errors) {
+	ClientValidationException(List<AdminProblem.FieldError> errors) {
 		super("the client registration is invalid: " + errors, null, false, false);
 		if (errors.isEmpty()) {
 			throw new IllegalArgumentException("a validation failure has at least one error");
@@ -19,7 +20,7 @@ public final class ClientValidationException extends RuntimeException {
 	}
 
 	/** The broken rules, in the order of the request's members. */
-	public List<FieldError> errors() {
+	public List<AdminProblem.FieldError> errors() {
 		return this.errors;
 	}
 

@@ -10,9 +10,10 @@ import dev.writ.server.account.User;
 import dev.writ.server.account.Users;
 import dev.writ.server.event.Actor;
 import dev.writ.server.event.ClientAddress;
-import dev.writ.server.org.OrganizationRole;
-import dev.writ.server.test.CodeFlow;
+import dev.writ.server.org.Permissions;
+import dev.writ.server.test.AccessTokens;
 import dev.writ.server.test.HttpBrowser;
+import dev.writ.server.test.AdminApiServer;
 import dev.writ.server.test.TestAuthServer;
 import dev.writ.server.token.RevocationList;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +50,7 @@ class ClientAdministrationTests {
 
 	@BeforeAll
 	static void start() {
-		server = TestAuthServer.demo();
+		server = AdminApiServer.get();
 		administration = server.bean(ClientAdministration.class);
 		database = server.bean(DatabaseClient.class);
 	}
@@ -83,15 +84,15 @@ class ClientAdministrationTests {
 		return ClientRegistration.builder()
 			.name("Web app with a job")
 			.grantTypes(List.of("authorization_code", "refresh_token", "client_credentials"))
-			.redirectUris(List.of(CodeFlow.REDIRECT))
+			.redirectUris(List.of(AccessTokens.REDIRECT))
 			.scopes(List.of("offline_access", "read:projects"))
 			.requireConsent(false)
 			.build();
 	}
 
 	private ClientAdministrator organizationAdministrator(String role) {
-		return ClientAdministrator.ofOrganization(Actor.user("usr_admin"),
-				new OrganizationRole(this.organization, role));
+		return ClientAdministrator.ofOrganization(Actor.user("usr_admin"), this.organization, role,
+				Permissions.ofBuiltIn(role));
 	}
 
 	@Test
@@ -127,7 +128,7 @@ class ClientAdministrationTests {
 			.name("SPA")
 			.grantTypes(List.of("authorization_code"))
 			.tokenEndpointAuthMethod("none")
-			.redirectUris(List.of(CodeFlow.REDIRECT))
+			.redirectUris(List.of(AccessTokens.REDIRECT))
 			.scopes(List.of("openid"))
 			.build();
 		ClientWithSecret created = administration.register(PLATFORM, spa).block();
@@ -144,8 +145,8 @@ class ClientAdministrationTests {
 			.build();
 		assertThatExceptionOfType(ClientValidationException.class)
 			.isThrownBy(() -> administration.register(PLATFORM, registration).block())
-			.satisfies((ex) -> assertThat(ex.errors())
-				.containsExactly(new FieldError("#/organization", "there is no organization 'org_nope'")));
+			.satisfies((ex) -> assertThat(ex.errors()).containsExactly(
+					new AdminProblem.FieldError("#/organization", null, "there is no organization 'org_nope'")));
 		assertThat(clientsNamed(registration.name())).isZero();
 	}
 
@@ -157,8 +158,8 @@ class ClientAdministrationTests {
 			.build();
 		assertThatExceptionOfType(ClientValidationException.class)
 			.isThrownBy(() -> administration.register(PLATFORM, registration).block())
-			.satisfies(
-					(ex) -> assertThat(ex.errors()).extracting(FieldError::pointer).containsExactly("#/redirectUris"));
+			.satisfies((ex) -> assertThat(ex.errors()).extracting(AdminProblem.FieldError::pointer)
+				.containsExactly("#/redirectUris"));
 		assertThat(clientsNamed(registration.name())).isZero();
 	}
 
@@ -199,7 +200,7 @@ class ClientAdministrationTests {
 			.name("SPA")
 			.grantTypes(List.of("authorization_code"))
 			.tokenEndpointAuthMethod("none")
-			.redirectUris(List.of(CodeFlow.REDIRECT))
+			.redirectUris(List.of(AccessTokens.REDIRECT))
 			.build();
 		String clientId = administration.register(PLATFORM, spa).block().client().clientId();
 		assertThatExceptionOfType(ClientHasNoSecretException.class)
@@ -246,8 +247,8 @@ class ClientAdministrationTests {
 						.update(PLATFORM, clientId,
 								(registration) -> registration.toBuilder().grantTypes(List.of("password")).build())
 						.block())
-			.satisfies(
-					(ex) -> assertThat(ex.errors()).extracting(FieldError::pointer).containsExactly("#/grantTypes/0"));
+			.satisfies((ex) -> assertThat(ex.errors()).extracting(AdminProblem.FieldError::pointer)
+				.containsExactly("#/grantTypes/0"));
 		assertThat(administration.find(PLATFORM, clientId).block()).isEqualTo(created.client());
 	}
 
@@ -257,7 +258,7 @@ class ClientAdministrationTests {
 			.name("SPA")
 			.grantTypes(List.of("authorization_code"))
 			.tokenEndpointAuthMethod("none")
-			.redirectUris(List.of(CodeFlow.REDIRECT))
+			.redirectUris(List.of(AccessTokens.REDIRECT))
 			.build();
 		String clientId = administration.register(PLATFORM, spa).block().client().clientId();
 
@@ -322,8 +323,8 @@ class ClientAdministrationTests {
 			.block();
 		HttpBrowser browser = new HttpBrowser(server.baseUrl());
 		assertThat(browser.signIn(user.email(), "user-password").getStatus()).isEqualTo(HttpStatus.SEE_OTHER);
-		Map<String, Object> userTokens = CodeFlow.tokens(server, browser, clientId, created.secret(), "offline_access",
-				null);
+		Map<String, Object> userTokens = AccessTokens.codeFlow(server, browser, clientId, created.secret(),
+				"offline_access", null);
 		String refreshToken = (String) userTokens.get("refresh_token");
 		assertThat(active(refreshToken)).isTrue();
 
@@ -438,16 +439,54 @@ class ClientAdministrationTests {
 	}
 
 	@Test
-	void updateWhenOrganizationAdministratorRaisesRoleBeyondTheirOwnThenValidationError() {
-		String clientId = administration.register(PLATFORM, machine()).block().client().clientId();
-		assertThatExceptionOfType(ClientValidationException.class)
+	void updateWhenOrganizationAdministratorRaisesRoleBeyondTheirOwnThenDeniedAndUnchanged() {
+		ClientWithSecret created = administration.register(PLATFORM, machine()).block();
+		assertThatExceptionOfType(ClientAccessDeniedException.class)
 			.isThrownBy(
 					() -> administration
-						.update(organizationAdministrator("admin"), clientId,
+						.update(organizationAdministrator("admin"), created.client().clientId(),
 								(registration) -> registration.toBuilder().organizationRole("owner").build())
 						.block())
-			.satisfies((ex) -> assertThat(ex.errors()).extracting(FieldError::pointer)
-				.containsExactly("#/organizationRole"));
+			.withMessage("the role 'owner' has permissions beyond the administrator's role 'admin'");
+		assertThat(administration.find(PLATFORM, created.client().clientId()).block()).isEqualTo(created.client());
+	}
+
+	@Test
+	void registerWhenOrganizationAdministratorThenInTheirOrganizationAsMemberUnlessTheyGiveTheirOwnRole() {
+		ClientRegistration unplaced = machine().toBuilder().organization(null, null).build();
+		ClientWithSecret member = administration.register(organizationAdministrator("admin"), unplaced).block();
+		assertThat(member.client().registration().organization()).isEqualTo(this.organization);
+		assertThat(member.client().registration().organizationRole()).isEqualTo("member");
+		ClientWithSecret admin = administration
+			.register(organizationAdministrator("admin"), machine().toBuilder().organizationRole("admin").build())
+			.block();
+		assertThat(admin.client().registration().organizationRole()).isEqualTo("admin");
+		ClientWithSecret owner = administration
+			.register(organizationAdministrator("owner"), machine().toBuilder().organizationRole("owner").build())
+			.block();
+		assertThat(owner.client().registration().organizationRole()).isEqualTo("owner");
+	}
+
+	@Test
+	void registerWhenOrganizationAdministratorGivesMoreThanTheyHoldThenDeniedAndNothingStored() {
+		String name = "Escalation " + UUID.randomUUID();
+		ClientAdministrator administrator = organizationAdministrator("admin");
+		assertThatExceptionOfType(ClientAccessDeniedException.class)
+			.isThrownBy(() -> administration
+				.register(administrator, machine().toBuilder().name(name).organizationRole("owner").build())
+				.block())
+			.withMessage("the role 'owner' has permissions beyond the administrator's role 'admin'");
+		assertThatExceptionOfType(ClientAccessDeniedException.class)
+			.isThrownBy(() -> administration
+				.register(administrator, machine().toBuilder().name(name).organization(newOrganization()).build())
+				.block())
+			.withMessageStartingWith("a client can be registered only in the administrator's own organization");
+		assertThatExceptionOfType(ClientAccessDeniedException.class)
+			.isThrownBy(() -> administration
+				.register(administrator, machine().toBuilder().name(name).scopes(List.of("admin:clients")).build())
+				.block())
+			.withMessage("the scope 'admin:clients' administers the platform; only a platform operator may give it");
+		assertThat(clientsNamed(name)).isZero();
 	}
 
 	private WebTestClient.ResponseSpec clientCredentials(String clientId, String secret) {

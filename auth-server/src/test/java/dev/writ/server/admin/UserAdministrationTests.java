@@ -16,8 +16,9 @@ import dev.writ.server.protocol.Scope;
 import dev.writ.server.session.BrowserSessions;
 import dev.writ.server.session.SessionProperties;
 import dev.writ.server.session.StartedSession;
-import dev.writ.server.test.CodeFlow;
+import dev.writ.server.test.AccessTokens;
 import dev.writ.server.test.HttpBrowser;
+import dev.writ.server.test.AdminApiServer;
 import dev.writ.server.test.TestAuthServer;
 import dev.writ.server.token.RevocationList;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,7 +58,7 @@ class UserAdministrationTests {
 
 	@BeforeAll
 	static void start() {
-		server = TestAuthServer.demo();
+		server = AdminApiServer.get();
 		administration = server.bean(UserAdministration.class);
 		database = server.bean(DatabaseClient.class);
 	}
@@ -82,7 +83,7 @@ class UserAdministrationTests {
 	@Test
 	void disableWhenUserIsSignedInEverywhereThenSessionRefreshAccessAndApiTokensAllDieAtOnce() throws Exception {
 		HttpBrowser browser = signedIn();
-		Map<String, Object> tokens = CodeFlow.tokens(server, browser, "demo-web", "demo-web-secret",
+		Map<String, Object> tokens = AccessTokens.codeFlow(server, browser, "demo-web", "demo-web-secret",
 				"offline_access read:projects", this.organization);
 		String accessToken = (String) tokens.get("access_token");
 		String refreshToken = (String) tokens.get("refresh_token");
@@ -123,8 +124,8 @@ class UserAdministrationTests {
 	@Test
 	void enableWhenDisabledThenSignInAndPersonalApiTokenWorkAgainButEndedTokensStayDead() throws Exception {
 		HttpBrowser browser = signedIn();
-		Map<String, Object> tokens = CodeFlow.tokens(server, browser, "demo-web", "demo-web-secret", "offline_access",
-				this.organization);
+		Map<String, Object> tokens = AccessTokens.codeFlow(server, browser, "demo-web", "demo-web-secret",
+				"offline_access", this.organization);
 		String apiToken = server.bean(ApiTokens.class)
 			.create(this.organization, this.user.id(), this.user.id(), "CI", Scope.parse("read:projects"),
 					Duration.ofDays(1))
