@@ -1,7 +1,5 @@
 package dev.writ.server.admin;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,9 +71,6 @@ final class ClientRegistrationValidator {
 	 */
 	static final int MAX_ENTRIES = 100;
 
-	/** The longest URL every browser and proxy handles. */
-	static final int MAX_URI_LENGTH = 2000;
-
 	/**
 	 * The longest refresh-token lifetime a client may have: a user signs in at least once
 	 * a year, which also keeps the value within the database's integer seconds.
@@ -105,7 +100,7 @@ final class ClientRegistrationValidator {
 		authMethod(client, grants, errors);
 		redirectUris(client, grants, errors);
 		scopes(client, grants, errors);
-		uris("#/audiences", client.audiences(), ClientRegistrationValidator::audienceProblem, errors);
+		uris("#/audiences", client.audiences(), ClientUris::audienceProblem, errors);
 		organization(client, errors);
 		lifetimes(client, grants, errors);
 		keys(client, errors);
@@ -196,9 +191,8 @@ final class ClientRegistrationValidator {
 				errors.add(error("#/redirectUris",
 						"authorization_code needs at least one redirect URI (RFC 6749 §3.1.2.2)"));
 			}
-			uris("#/redirectUris", client.redirectUris(), ClientRegistrationValidator::redirectUriProblem, errors);
-			uris("#/postLogoutRedirectUris", client.postLogoutRedirectUris(),
-					ClientRegistrationValidator::redirectUriProblem, errors);
+			uris("#/redirectUris", client.redirectUris(), ClientUris::redirectUriProblem, errors);
+			uris("#/postLogoutRedirectUris", client.postLogoutRedirectUris(), ClientUris::redirectUriProblem, errors);
 			return;
 		}
 		if (!client.redirectUris().isEmpty()) {
@@ -318,7 +312,7 @@ final class ClientRegistrationValidator {
 			errors.add(error("#/jwks", "must not be given together with jwksUri (RFC 7591 §2)"));
 		}
 		else if (client.jwksUri() != null) {
-			String problem = httpsUriProblem(client.jwksUri());
+			String problem = ClientUris.httpsUriProblem(client.jwksUri());
 			if (problem != null) {
 				errors.add(error("#/jwksUri", problem));
 			}
@@ -373,59 +367,6 @@ final class ClientRegistrationValidator {
 			return false;
 		}
 		return true;
-	}
-
-	/**
-	 * RFC 6749 §3.1.2: absolute, without a fragment; RFC 9700 §2.6 and RFC 8252 §7.3:
-	 * https, or http to a loopback IP literal for a native app.
-	 */
-	static @Nullable String redirectUriProblem(String value) {
-		URI uri = absolute(value);
-		if (uri == null) {
-			return "must be an absolute URI of at most " + MAX_URI_LENGTH + " characters (RFC 6749 §3.1.2)";
-		}
-		if (uri.getRawFragment() != null) {
-			return "must not have a fragment (RFC 6749 §3.1.2)";
-		}
-		boolean loopback = "http".equals(uri.getScheme())
-				&& ("127.0.0.1".equals(uri.getHost()) || "[::1]".equals(uri.getHost()));
-		if (!loopback && !"https".equals(uri.getScheme())) {
-			return "must use https, or http to the loopback address 127.0.0.1 or [::1] (RFC 8252 §7.3)";
-		}
-		if (uri.getHost() == null) {
-			return "must name a host";
-		}
-		return null;
-	}
-
-	/** RFC 8707 §2: an absolute URI without a fragment. */
-	static @Nullable String audienceProblem(String value) {
-		URI uri = absolute(value);
-		if (uri == null) {
-			return "must be an absolute URI of at most " + MAX_URI_LENGTH + " characters (RFC 8707 §2)";
-		}
-		return (uri.getRawFragment() != null) ? "must not have a fragment (RFC 8707 §2)" : null;
-	}
-
-	private static @Nullable String httpsUriProblem(String value) {
-		URI uri = absolute(value);
-		if (uri == null || !"https".equals(uri.getScheme()) || uri.getHost() == null || uri.getRawFragment() != null) {
-			return "must be an https URI with a host and no fragment";
-		}
-		return null;
-	}
-
-	private static @Nullable URI absolute(String value) {
-		if (value.length() > MAX_URI_LENGTH) {
-			return null;
-		}
-		try {
-			URI uri = new URI(value);
-			return uri.isAbsolute() ? uri : null;
-		}
-		catch (URISyntaxException ex) {
-			return null;
-		}
 	}
 
 }
