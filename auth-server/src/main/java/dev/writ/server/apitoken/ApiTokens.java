@@ -58,8 +58,10 @@ public final class ApiTokens {
 	private static final String SELECT_BY_ORGANIZATION = "SELECT " + COLUMNS
 			+ " FROM api_tokens WHERE organization_id = :org ORDER BY created_at, id";
 
-	private static final String SELECT_ACTIVE_BY_HASH = "SELECT " + COLUMNS
-			+ " FROM api_tokens WHERE token_hash = :hash AND revoked_at IS NULL AND expires_at > :now";
+	// A personal token acts for its owner, so it is inactive while the owner is disabled.
+	private static final String SELECT_ACTIVE_BY_HASH = "SELECT " + COLUMNS + """
+			 FROM api_tokens WHERE token_hash = :hash AND revoked_at IS NULL AND expires_at > :now
+			AND NOT EXISTS (SELECT 1 FROM users WHERE users.id = api_tokens.owner_user_id AND users.disabled)""";
 
 	// Revoking twice keeps the first time and announces again, which is harmless.
 	private static final String REVOKE = """
@@ -224,8 +226,8 @@ public final class ApiTokens {
 
 	/**
 	 * The token whose secret is {@code secret} when it is active (RFC 7662 §2.2): known,
-	 * not revoked, not expired, and for a personal token its owner still a member. Notes
-	 * the use.
+	 * not revoked, not expired, and for a personal token its owner still a member and not
+	 * disabled. Notes the use.
 	 */
 	public Mono<ActiveApiToken> introspect(String secret) {
 		if (!isApiToken(secret)) {

@@ -103,6 +103,19 @@ public final class DomainEventTypes {
 	public static final String ORGANIZATION_DELETED = "organization.deleted";
 
 	/**
+	 * A user was disabled: they cannot sign in, and their browser sessions, refresh-token
+	 * families and live access tokens were ended. Target: the user. Organization: none
+	 * (an account is not any one organization's).
+	 */
+	public static final String USER_DISABLED = "user.disabled";
+
+	/**
+	 * A disabled user was enabled again; they sign in afresh. Target: the user.
+	 * Organization: none.
+	 */
+	public static final String USER_ENABLED = "user.enabled";
+
+	/**
 	 * A refresh token that had already been rotated was presented again, so its family
 	 * and the family's live access tokens were revoked (RFC 9700 §4.14.2): the client or
 	 * whoever stole the token must sign the user in again. Actor: the client that

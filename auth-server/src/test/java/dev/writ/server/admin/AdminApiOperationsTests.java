@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.writ.server.admin.organization.OrganizationScenarios;
+import dev.writ.server.admin.clients.ClientScenarios;
+import dev.writ.server.admin.users.UserScenarios;
 import dev.writ.server.test.AdminApiClient;
 import dev.writ.server.test.AdminApiDocument;
 import dev.writ.server.test.AdminApiScenario;
@@ -30,7 +32,7 @@ class AdminApiOperationsTests {
 
 	/** Each part of the admin API adds its scenarios here. */
 	private static final List<AdminApiScenarios> PARTS = List.of(new DocumentScenarios(), new OrganizationScenarios(),
-			new RoleScenarios());
+			new RoleScenarios(), new ClientScenarios(), new UserScenarios());
 
 	@TestFactory
 	List<DynamicTest> operationWhenItsScenarioRunsThenItSucceeds() {

@@ -102,33 +102,37 @@ class JsonBodyTests {
 	}
 
 	@Test
-	void stringsWhenArrayOfStringsThenStrippedValuesAndAbsentIsNull() {
+	void stringsAndObjectWhenGoodThenValuesAndNullForNullOrAbsent() {
 		JsonBody body = body("""
-				{"permissions":[" projects:read ","audit:read"],"empty":[],"gone":null}""");
-		assertThat(body.strings("permissions", 5, 20)).containsExactly("projects:read", "audit:read");
-		assertThat(body.requiredStrings("empty", 5, 20)).isEmpty();
-		assertThat(body.strings("gone", 5, 20)).isNull();
+				{"uris":["https://a.test/cb"," b "],"keys":{"keys":[]},"none":null}""");
+		assertThat(body.strings("uris", 5, 20)).containsExactly("https://a.test/cb", " b ");
+		assertThat(body.object("keys").has("keys")).isTrue();
+		assertThat(body.strings("none", 5, 20)).isNull();
 		assertThat(body.strings("absent", 5, 20)).isNull();
+		assertThat(body.object("none")).isNull();
+		assertThat(body("""
+				{"empty":[]}""").requiredStrings("empty", 5, 20)).isEmpty();
 		body.validate();
 	}
 
 	@Test
-	void stringsWhenNotAnArrayOfShortStringsThenEachMemberNamed() {
+	void stringsAndObjectWhenBrokenThenEachElementWithItsOwnPointer() {
 		JsonBody body = body("""
-				{"a":"projects:read","b":["x",1],"c":["x"," "],"d":["abcdefghijk"],"e":["x","y","z"]}""");
-		assertThat(body.strings("a", 5, 10)).isNull();
-		assertThat(body.strings("b", 5, 10)).isNull();
-		assertThat(body.strings("c", 5, 10)).isNull();
-		assertThat(body.strings("d", 5, 10)).isNull();
-		assertThat(body.strings("e", 2, 10)).isNull();
-		assertThat(body.requiredStrings("f", 5, 10)).isNull();
-		String items = "must be an array of non-blank strings of at most 10 characters";
+				{"notArray":"x","tooMany":["a","b","c"],"elements":["ok",1," ","abcdefghijk",null],"notObject":[1]}""");
+		assertThat(body.strings("notArray", 2, 10)).isNull();
+		assertThat(body.strings("tooMany", 2, 10)).isNull();
+		assertThat(body.strings("elements", 5, 10)).containsExactly("ok");
+		assertThat(body.object("notObject")).isNull();
+		assertThat(body.requiredStrings("absent", 5, 10)).isNull();
 		assertThat(problem(body::validate).errors()).containsExactly(
-				AdminProblem.FieldError.member("a", "must be an array of strings"),
-				AdminProblem.FieldError.member("b", items), AdminProblem.FieldError.member("c", items),
-				AdminProblem.FieldError.member("d", items),
-				AdminProblem.FieldError.member("e", "must have at most 2 items"),
-				AdminProblem.FieldError.member("f", "is required"));
+				AdminProblem.FieldError.member("notArray", "must be an array of strings"),
+				AdminProblem.FieldError.member("tooMany", "must have at most 2 entries"),
+				new AdminProblem.FieldError("#/elements/1", null, "must be a string"),
+				new AdminProblem.FieldError("#/elements/2", null, "must not be blank"),
+				new AdminProblem.FieldError("#/elements/3", null, "must be at most 10 characters"),
+				new AdminProblem.FieldError("#/elements/4", null, "must be a string"),
+				AdminProblem.FieldError.member("notObject", "must be an object"),
+				AdminProblem.FieldError.member("absent", "is required"));
 	}
 
 }

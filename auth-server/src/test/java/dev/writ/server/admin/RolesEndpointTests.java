@@ -307,8 +307,10 @@ class RolesEndpointTests {
 			.isEqualTo("must be an array of strings");
 		problem(api.post(rolesPath, adminToken, """
 				{"name":"support","permissions":["projects:read", 7]}"""), 400, "validation")
+			.jsonPath("$.errors[0].pointer")
+			.isEqualTo("#/permissions/1")
 			.jsonPath("$.errors[0].detail")
-			.isEqualTo("must be an array of non-blank strings of at most 64 characters");
+			.isEqualTo("must be a string");
 	}
 
 	@Test
