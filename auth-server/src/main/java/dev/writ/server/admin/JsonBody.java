@@ -162,9 +162,9 @@ public final class JsonBody {
 	}
 
 	/**
-	 * An array of at most {@code maxEntries} non-blank strings of at most {@code maxLength}
-	 * characters each, kept as sent; absent or {@code null} is {@code null}. A bad element is noted
-	 * under its own pointer ({@code #/name/2}).
+	 * An array of at most {@code maxEntries} non-blank strings of at most
+	 * {@code maxLength} characters each, kept as sent; absent or {@code null} is
+	 * {@code null}. A bad element is noted under its own pointer ({@code #/name/2}).
 	 */
 	@Nullable public List<String> strings(String name, int maxEntries, int maxLength) {
 		JsonNode value = this.object.get(name);

@@ -21,9 +21,9 @@ import reactor.core.publisher.Mono;
  * Mints access tokens as RFC 9068 JWTs with the claims of Writ's token contract, and
  * notes each under its client ({@link ClientAccessTokens}), so that deleting the client
  * reaches every token it still holds, whichever grant issued it. In an organization
- * context the token says the role ({@code role}) and what it allows
- * ({@code permissions}, a JSON array): a resource server knows the built-in roles, but
- * only the token can tell it what an organization's own role may do.
+ * context the token says the role ({@code role}) and what it allows ({@code permissions},
+ * a JSON array): a resource server knows the built-in roles, but only the token can tell
+ * it what an organization's own role may do.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9068#section-2">RFC 9068 §2</a>
  */

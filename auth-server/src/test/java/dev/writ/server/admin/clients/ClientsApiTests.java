@@ -178,7 +178,7 @@ class ClientsApiTests {
 
 	@Test
 	void requestsWhenMachineTokenWithoutAdminClientsThenInsufficientScope() {
-		String m2m = AccessTokens.forClient(server, "demo-m2m", "demo-m2m-secret", "read:projects");
+		String m2m = AccessTokens.forPlatform(server, "admin:users");
 		Problems.expect(api.get("/admin/api/clients", m2m)
 			.expectHeader()
 			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\", scope=\"admin:clients\""),

@@ -82,7 +82,7 @@ class OrganizationsApiTests {
 
 	@Test
 	void listWhenMachineClientWithoutPlatformScopeThenInsufficientScope() {
-		String m2m = AccessTokens.forClient(server, "demo-m2m", "demo-m2m-secret", "read:projects");
+		String m2m = AccessTokens.forPlatform(server, "admin:users");
 		Problems.expect(api.get(PATH, m2m)
 			.expectHeader()
 			.valueEquals(HttpHeaders.WWW_AUTHENTICATE,
