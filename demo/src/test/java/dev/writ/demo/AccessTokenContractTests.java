@@ -61,6 +61,10 @@ class AccessTokenContractTests {
 		assertThat(claims.getStringClaim("scope")).isEqualTo("read:projects write:projects");
 		assertThat(claims.getStringClaim("org")).isEqualTo("org_acme");
 		assertThat(claims.getStringClaim("role")).isEqualTo("member");
+		// what the role allows, so that a resource server need not know the
+		// organization's roles
+		assertThat(claims.getStringListClaim("permissions")).containsExactlyInAnyOrder("projects:read",
+				"projects:write", "deployments:read", "deployments:write");
 		assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
 			.isEqualTo(Duration.ofMinutes(5));
 	}
