@@ -22,7 +22,7 @@ VALUES
      '{client_secret_basic,client_secret_post}', '{authorization_code,refresh_token}',
      '{http://127.0.0.1:3000/callback}',
      '{openid,profile,email,offline_access,read:projects,write:projects,manage:organization}',
-     '{http://localhost:8081}', NULL, NULL, true, '{http://127.0.0.1:3000/signed-out}'),
+     '{http://localhost:8081,http://localhost:9000/admin/api}', NULL, NULL, true, '{http://127.0.0.1:3000/signed-out}'),
     -- sample-api-secret: the demo's resource server, which introspects API tokens (RFC 7662) with it
     ('sample-api', 'Sample API (resource server)',
      '{bcrypt}$2a$10$wkvKT5pIo66YMGKJDJk1N.MmnNFM6FQK7PAdnAiPIQi1w6soyRpt6',
@@ -30,12 +30,12 @@ VALUES
     ('demo-spa', 'Demo single-page application', NULL,
      '{none}', '{authorization_code,refresh_token}', '{http://127.0.0.1:3000/callback}',
      '{openid,profile,email,offline_access,read:projects,write:projects,manage:organization}',
-     '{http://localhost:8081}', NULL, NULL, true, '{http://127.0.0.1:3000/signed-out}'),
+     '{http://localhost:8081,http://localhost:9000/admin/api}', NULL, NULL, true, '{http://127.0.0.1:3000/signed-out}'),
     -- demo-admin-secret: the platform's operator, for the admin API (/admin/api); belongs to no organization
     ('demo-admin', 'Demo platform administrator',
      '{bcrypt}$2a$10$8s3pwS.HKE5yqBrDkElZYO4Ms3J9oQFWbrLyfRPYLiibV3ZQN7.n6',
      '{client_secret_basic,client_secret_post}', '{client_credentials}', '{}',
-     '{admin:organizations,admin:clients,admin:users}', '{}', NULL, NULL, true, '{}')
+     '{admin:organizations,admin:clients,admin:users}', '{http://localhost:9000/admin/api}', NULL, NULL, true, '{}')
 ON CONFLICT (client_id) DO UPDATE SET client_name = EXCLUDED.client_name,
     client_secret_hash = EXCLUDED.client_secret_hash,
     token_endpoint_auth_methods = EXCLUDED.token_endpoint_auth_methods, grant_types = EXCLUDED.grant_types,

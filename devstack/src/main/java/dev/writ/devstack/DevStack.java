@@ -40,6 +40,15 @@ public final class DevStack implements AutoCloseable {
 	}
 
 	/**
+	 * A Redis of the caller's own, which it closes: for a fault test that stops and
+	 * restarts Redis, since restarting the shared one would disconnect, and empty, every
+	 * other application of the JVM that uses it.
+	 */
+	public static RedisServer startRedis() {
+		return dockerAvailable() ? ContainerRedis.launch() : EmbeddedRedis.launch();
+	}
+
+	/**
 	 * The pair shared by everything in this JVM, started on first use and stopped at
 	 * exit.
 	 */

@@ -21,7 +21,8 @@ class RolePermissionsTests {
 		assertThat(defaults.permissions("owner")).containsAll(defaults.permissions("admin"))
 			.contains("billing:manage", "organization:delete")
 			.hasSize(14);
-		assertThat(defaults.permissions("member")).doesNotContain("projects:delete", "billing:manage");
+		assertThat(defaults.permissions("member")).doesNotContain("projects:delete", "billing:manage", "roles:manage",
+				"organization:update");
 		assertThat(defaults.permissions("admin")).doesNotContain("billing:manage", "organization:delete");
 	}
 

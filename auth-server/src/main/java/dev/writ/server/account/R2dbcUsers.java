@@ -33,6 +33,14 @@ final class R2dbcUsers implements Users, PasswordCredentials {
 	private static final String INSERT = "INSERT INTO users (id, email, name, password_hash)"
 			+ " VALUES (:id, :email, :name, :passwordHash) RETURNING " + COLUMNS;
 
+	// The sub-select locks the row and reads it as it was, so that the answer says
+	// whether this statement changed it, even when another one ran just before.
+	private static final String SET_DISABLED = """
+			UPDATE users AS u SET disabled = :disabled, updated_at = now()
+			FROM (SELECT id, disabled FROM users WHERE id = :id FOR UPDATE) AS old
+			WHERE u.id = old.id
+			RETURNING u.id, u.email, u.email_verified, u.name, u.disabled, u.created_at, old.disabled AS was_disabled""";
+
 	private static final int ID_BYTES = 16;
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -81,6 +89,16 @@ final class R2dbcUsers implements Users, PasswordCredentials {
 			insert = (name != null) ? insert.bind("name", name) : insert.bindNull("name", String.class);
 			return insert.map(R2dbcUsers::toUser).one();
 		}).onErrorMap(DuplicateKeyException.class, EmailAlreadyRegisteredException::new);
+	}
+
+	@Override
+	public Mono<UserStatusChange> setDisabled(String id, boolean disabled) {
+		return this.database.sql(SET_DISABLED)
+			.bind("id", id)
+			.bind("disabled", disabled)
+			.map((row) -> new UserStatusChange(toUser(row),
+					Boolean.TRUE.equals(row.get("was_disabled", Boolean.class)) != disabled))
+			.one();
 	}
 
 	/** {@code usr_} and 128 random bits: unguessable, so ids can appear in URLs. */

@@ -30,4 +30,11 @@ public interface Users {
 	 */
 	Mono<User> create(String email, @Nullable String name, String password);
 
+	/**
+	 * Disables or enables an account; empty for an unknown user. Atomic: of two calls at
+	 * once, exactly one reports the change. Runs in the caller's transaction, if any.
+	 * Ending what keeps a disabled user signed in is the caller's business.
+	 */
+	Mono<UserStatusChange> setDisabled(String id, boolean disabled);
+
 }

@@ -3,6 +3,7 @@ package dev.writ.server.admin;
 import java.util.List;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.writ.server.WritProperties;
 import dev.writ.server.account.Users;
 import dev.writ.server.apitoken.ApiTokens;
 import dev.writ.server.protocol.Scope;
@@ -37,10 +38,14 @@ public final class AdminAuthentication {
 
 	private final Users users;
 
-	AdminAuthentication(AccessTokenVerifier verifier, RevocationList revocationList, Users users) {
+	private final String audience;
+
+	AdminAuthentication(AccessTokenVerifier verifier, RevocationList revocationList, Users users,
+			AdminApiProperties properties, WritProperties writ) {
 		this.verifier = verifier;
 		this.revocationList = revocationList;
 		this.users = users;
+		this.audience = properties.audience(writ);
 	}
 
 	/**
@@ -75,10 +80,22 @@ public final class AdminAuthentication {
 			return Mono.error(AdminProblem.unauthorized("API tokens are not accepted by the admin API", true));
 		}
 		return this.verifier.verify(token)
+			.flatMap((claims) -> forThisApi(claims) ? Mono.just(claims)
+					: Mono.error(() -> AdminProblem.unauthorized(
+							"the access token is not for the admin API (its aud does not name " + this.audience + ")",
+							true)))
 			.filterWhen((claims) -> this.revocationList.isRevoked(claims.getJWTID()).map((revoked) -> !revoked))
 			.map(AdminAuthentication::caller)
 			.filterWhen(this::active)
 			.switchIfEmpty(Mono.error(() -> AdminProblem.unauthorized("the access token is not valid", true)));
+	}
+
+	/**
+	 * RFC 9068 §4: a resource server must reject a token whose {@code aud} does not name
+	 * it, or a token sent to another API could be replayed here by that API.
+	 */
+	private boolean forThisApi(JWTClaimsSet claims) {
+		return claims.getAudience().contains(this.audience);
 	}
 
 	private static AdminCaller caller(JWTClaimsSet claims) {

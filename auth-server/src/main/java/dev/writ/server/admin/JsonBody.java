@@ -161,6 +161,64 @@ public final class JsonBody {
 		}
 	}
 
+	/**
+	 * An array of at most {@code maxEntries} non-blank strings of at most
+	 * {@code maxLength} characters each, kept as sent; absent or {@code null} is
+	 * {@code null}. A bad element is noted under its own pointer ({@code #/name/2}).
+	 */
+	@Nullable public List<String> strings(String name, int maxEntries, int maxLength) {
+		JsonNode value = this.object.get(name);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isArray()) {
+			error(name, "must be an array of strings");
+			return null;
+		}
+		if (value.size() > maxEntries) {
+			error(name, "must have at most " + maxEntries + " entries");
+			return null;
+		}
+		List<String> strings = new ArrayList<>();
+		String pointer = AdminProblem.FieldError.member(name, "").pointer();
+		for (int i = 0; i < value.size(); i++) {
+			JsonNode element = value.get(i);
+			String detail = !element.isString() ? "must be a string"
+					: element.stringValue().isBlank() ? "must not be blank"
+							: (element.stringValue().length() > maxLength)
+									? "must be at most " + maxLength + " characters" : null;
+			if (detail != null) {
+				this.errors.add(new AdminProblem.FieldError(pointer + "/" + i, null, detail));
+			}
+			else {
+				strings.add(element.stringValue());
+			}
+		}
+		return strings;
+	}
+
+	/** Like {@link #strings}, but absent or {@code null} is an error. */
+	@Nullable public List<String> requiredStrings(String name, int maxEntries, int maxLength) {
+		if (!has(name) || isNull(name)) {
+			error(name, "is required");
+			return null;
+		}
+		return strings(name, maxEntries, maxLength);
+	}
+
+	/** A JSON object, as sent; absent or {@code null} is {@code null}. */
+	@Nullable public JsonNode object(String name) {
+		JsonNode value = this.object.get(name);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isObject()) {
+			error(name, "must be an object");
+			return null;
+		}
+		return value;
+	}
+
 	/** Notes a broken rule of the member {@code name}. */
 	public void error(String name, String detail) {
 		this.errors.add(AdminProblem.FieldError.member(name, detail));

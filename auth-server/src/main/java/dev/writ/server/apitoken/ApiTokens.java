@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import dev.writ.server.org.Memberships;
 import dev.writ.server.org.OrganizationRole;
+import dev.writ.server.org.RolePermissions;
 import dev.writ.server.protocol.OpaqueTokens;
 import dev.writ.server.protocol.Scope;
 import dev.writ.server.token.RevocationList;
@@ -49,11 +51,17 @@ public final class ApiTokens {
 	private static final String SELECT_POLICY = """
 			SELECT max_lifetime_seconds FROM api_token_policies WHERE organization_id = :org""";
 
+	private static final String UPSERT_POLICY = """
+			INSERT INTO api_token_policies (organization_id, max_lifetime_seconds) VALUES (:org, :seconds)
+			ON CONFLICT (organization_id) DO UPDATE SET max_lifetime_seconds = EXCLUDED.max_lifetime_seconds""";
+
 	private static final String SELECT_BY_ORGANIZATION = "SELECT " + COLUMNS
 			+ " FROM api_tokens WHERE organization_id = :org ORDER BY created_at, id";
 
-	private static final String SELECT_ACTIVE_BY_HASH = "SELECT " + COLUMNS
-			+ " FROM api_tokens WHERE token_hash = :hash AND revoked_at IS NULL AND expires_at > :now";
+	// A personal token acts for its owner, so it is inactive while the owner is disabled.
+	private static final String SELECT_ACTIVE_BY_HASH = "SELECT " + COLUMNS + """
+			 FROM api_tokens WHERE token_hash = :hash AND revoked_at IS NULL AND expires_at > :now
+			AND NOT EXISTS (SELECT 1 FROM users WHERE users.id = api_tokens.owner_user_id AND users.disabled)""";
 
 	// Revoking twice keeps the first time and announces again, which is harmless.
 	private static final String REVOKE = """
@@ -64,6 +72,8 @@ public final class ApiTokens {
 
 	private final Memberships memberships;
 
+	private final RolePermissions rolePermissions;
+
 	private final RevocationList revocationList;
 
 	private final ApiTokenLastUse lastUse;
@@ -72,10 +82,11 @@ public final class ApiTokens {
 
 	private final Duration defaultMaxLifetime;
 
-	ApiTokens(DatabaseClient database, Memberships memberships, RevocationList revocationList, ApiTokenLastUse lastUse,
-			Clock clock, ApiTokenProperties properties) {
+	ApiTokens(DatabaseClient database, Memberships memberships, RolePermissions rolePermissions,
+			RevocationList revocationList, ApiTokenLastUse lastUse, Clock clock, ApiTokenProperties properties) {
 		this.database = database;
 		this.memberships = memberships;
+		this.rolePermissions = rolePermissions;
 		this.revocationList = revocationList;
 		this.lastUse = lastUse;
 		this.clock = clock;
@@ -93,6 +104,8 @@ public final class ApiTokens {
 	 * @param ownerUserId the creator's own id for a personal token, {@code null} for one
 	 * the organization owns
 	 * @param lifetime how long it should work; shortened to the organization's maximum
+	 * @param scope what the token may do: API scopes the permissions of the creator's
+	 * role cover ({@code read:projects} needs {@code projects:read})
 	 * @return the secret and metadata, or an {@link ApiTokenRefusedException}
 	 */
 	public Mono<CreatedApiToken> create(String organizationId, @Nullable String ownerUserId, String createdByUserId,
@@ -102,14 +115,14 @@ public final class ApiTokens {
 			return role(createdByUserId, organizationId)
 				.switchIfEmpty(Mono.error(() -> new ApiTokenRefusedException(
 						"the creator is not a member of the organization '" + organizationId + "'")))
-				.flatMap((role) -> {
-					Scope beyond = ApiTokenScopes.beyond(role, scope);
+				.flatMap((role) -> permissions(organizationId, role).flatMap((permissions) -> {
+					Scope beyond = ApiTokenScopes.beyond(permissions, scope);
 					if (!beyond.isEmpty()) {
 						return Mono.error(new ApiTokenRefusedException(
 								"the role '" + role + "' may not grant the scope '" + beyond + "'"));
 					}
 					return maxLifetime(organizationId);
-				})
+				}))
 				.flatMap((max) -> insert(organizationId, ownerUserId, createdByUserId, name, scope,
 						(lifetime.compareTo(max) > 0) ? max : lifetime));
 		});
@@ -137,7 +150,16 @@ public final class ApiTokens {
 		return this.memberships.find(userId, organizationId).map(OrganizationRole::role);
 	}
 
-	private Mono<Duration> maxLifetime(String organizationId) {
+	/** What {@code role} may do now; nothing for a role that no longer exists. */
+	private Mono<Set<String>> permissions(String organizationId, String role) {
+		return this.rolePermissions.permissions(organizationId, role).defaultIfEmpty(Set.of());
+	}
+
+	/**
+	 * The longest lifetime a new token of the organization may have: its policy, else
+	 * {@code writ.api-tokens.default-max-lifetime}.
+	 */
+	public Mono<Duration> maxLifetime(String organizationId) {
 		return this.database.sql(SELECT_POLICY)
 			.bind("org", organizationId)
 			.map((row) -> Duration.ofSeconds(Objects.requireNonNull(row.get("max_lifetime_seconds", Long.class))))
@@ -165,6 +187,23 @@ public final class ApiTokens {
 		return insert.then().thenReturn(new CreatedApiToken(secret, token));
 	}
 
+	/**
+	 * Sets the organization's maximum token lifetime, or with {@code null} returns it to
+	 * the default; tokens that exist keep their expiry. Runs in the caller's transaction,
+	 * if any.
+	 */
+	public Mono<Void> setMaxLifetime(String organizationId, @Nullable Duration maxLifetime) {
+		if (maxLifetime == null) {
+			return this.database.sql("DELETE FROM api_token_policies WHERE organization_id = :org")
+				.bind("org", organizationId)
+				.then();
+		}
+		return this.database.sql(UPSERT_POLICY)
+			.bind("org", organizationId)
+			.bind("seconds", Math.max(1, maxLifetime.toSeconds()))
+			.then();
+	}
+
 	/** The organization's tokens, oldest first, revoked and expired ones included. */
 	public Flux<ApiToken> list(String organizationId) {
 		return this.database.sql(SELECT_BY_ORGANIZATION).bind("org", organizationId).map(ApiTokens::token).all();
@@ -187,8 +226,8 @@ public final class ApiTokens {
 
 	/**
 	 * The token whose secret is {@code secret} when it is active (RFC 7662 §2.2): known,
-	 * not revoked, not expired, and for a personal token its owner still a member. Notes
-	 * the use.
+	 * not revoked, not expired, and for a personal token its owner still a member and not
+	 * disabled. Notes the use.
 	 */
 	public Mono<ActiveApiToken> introspect(String secret) {
 		if (!isApiToken(secret)) {
@@ -209,8 +248,9 @@ public final class ApiTokens {
 			return Mono.just(new ActiveApiToken(token.id(), token.organizationId(), token.id(), null, token.scope(),
 					token.createdAt(), token.expiresAt()));
 		}
-		return role(owner, token.organizationId()).map((role) -> new ActiveApiToken(token.id(), token.organizationId(),
-				owner, role, ApiTokenScopes.within(role, token.scope()), token.createdAt(), token.expiresAt()));
+		return role(owner, token.organizationId()).flatMap((role) -> permissions(token.organizationId(), role)
+			.map((permissions) -> new ActiveApiToken(token.id(), token.organizationId(), owner, role,
+					ApiTokenScopes.within(permissions, token.scope()), token.createdAt(), token.expiresAt())));
 	}
 
 	private static ApiToken token(Readable row) {

@@ -15,6 +15,7 @@ import dev.writ.server.org.OrganizationRole;
 import dev.writ.server.token.TokenProperties;
 import io.r2dbc.spi.Readable;
 
+import org.springframework.lang.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -23,19 +24,31 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Component;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** {@link RegisteredClients} in the {@code oauth2_clients} table. */
 @Component
 final class R2dbcRegisteredClients implements RegisteredClients {
 
-	private static final String SELECT = """
-			SELECT client_id, client_name, client_secret_hash, client_secret_expires_at, token_endpoint_auth_methods,
-			       grant_types, redirect_uris, scopes, default_scopes, audiences, organization_id, organization_role,
-			       access_token_ttl_seconds, require_pkce, jwks::text AS jwks, jwks_uri, created_at,
-			       post_logout_redirect_uris, require_consent, refresh_token_without_offline_access,
-			       refresh_token_idle_ttl_seconds, refresh_token_absolute_ttl_seconds
-			FROM oauth2_clients WHERE client_id = :clientId""";
+	private static final String COLUMNS = """
+			client_id, client_name, client_secret_hash, client_secret_expires_at, token_endpoint_auth_methods,
+			grant_types, redirect_uris, scopes, default_scopes, audiences, organization_id, organization_role,
+			access_token_ttl_seconds, require_pkce, jwks::text AS jwks, jwks_uri, created_at,
+			post_logout_redirect_uris, require_consent, refresh_token_without_offline_access,
+			refresh_token_idle_ttl_seconds, refresh_token_absolute_ttl_seconds""";
+
+	private static final String SELECT = "SELECT " + COLUMNS + " FROM oauth2_clients WHERE client_id = :clientId";
+
+	// The comparison and the order use the same collation, so a page that starts after
+	// the previous page's last id continues it exactly; the primary key serves both.
+	private static final String LIST = "SELECT " + COLUMNS + """
+			 FROM oauth2_clients
+			WHERE (CAST(:org AS text) IS NULL OR organization_id = :org)
+			  AND (CAST(:after AS text) IS NULL OR client_id > :after)
+			ORDER BY client_id LIMIT :limit""";
+
+	private static final String DELETE = "DELETE FROM oauth2_clients WHERE client_id = :clientId RETURNING " + COLUMNS;
 
 	private static final String UPSERT = """
 			INSERT INTO oauth2_clients (client_id, client_name, client_secret_hash, client_secret_expires_at,
@@ -74,6 +87,27 @@ final class R2dbcRegisteredClients implements RegisteredClients {
 	@Override
 	public Mono<Client> findByClientId(String clientId) {
 		return this.database.sql(SELECT).bind("clientId", clientId).map(this::toClient).one();
+	}
+
+	@Override
+	public Mono<Client> lock(String clientId) {
+		return this.database.sql(SELECT + " FOR UPDATE").bind("clientId", clientId).map(this::toClient).one();
+	}
+
+	@Override
+	public Flux<Client> list(@Nullable String organizationId, @Nullable String afterClientId, int limit) {
+		if (limit < 1) {
+			throw new IllegalArgumentException("the limit must be positive, not " + limit);
+		}
+		DatabaseClient.GenericExecuteSpec spec = this.database.sql(LIST).bind("limit", limit);
+		spec = bindNullable(spec, "org", organizationId, String.class);
+		spec = bindNullable(spec, "after", afterClientId, String.class);
+		return spec.map(this::toClient).all();
+	}
+
+	@Override
+	public Mono<Client> delete(String clientId) {
+		return this.database.sql(DELETE).bind("clientId", clientId).map(this::toClient).one();
 	}
 
 	@Override

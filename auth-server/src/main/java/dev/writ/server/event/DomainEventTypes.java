@@ -26,6 +26,25 @@ public final class DomainEventTypes {
 	public static final String MEMBERSHIP_REMOVED = "membership.removed";
 
 	/**
+	 * An organization defined a role of its own. Target: the role (by name). Details:
+	 * {@code description}, {@code permissions}.
+	 */
+	public static final String ROLE_CREATED = "role.created";
+
+	/**
+	 * An organization changed one of its roles. Target: the role. Details:
+	 * {@code description}, {@code permissions} (as they are now), {@code added},
+	 * {@code removed} (the permissions that changed).
+	 */
+	public static final String ROLE_UPDATED = "role.updated";
+
+	/**
+	 * An organization deleted one of its roles (nobody held it). Target: the role.
+	 * Details: {@code permissions} (those it had).
+	 */
+	public static final String ROLE_DELETED = "role.deleted";
+
+	/**
 	 * Someone was invited. Target: the invitation. Details: {@code email}, {@code role}.
 	 */
 	public static final String INVITATION_CREATED = "invitation.created";
@@ -62,6 +81,39 @@ public final class DomainEventTypes {
 
 	/** A client was deleted. Target: the client. */
 	public static final String CLIENT_DELETED = "client.deleted";
+
+	/**
+	 * An organization was created. Target: the organization. Details: {@code slug},
+	 * {@code name}, {@code owner} (the user made its first owner).
+	 */
+	public static final String ORGANIZATION_CREATED = "organization.created";
+
+	/**
+	 * An organization's name or settings changed. Target: the organization. Details:
+	 * {@code changed} (the names of the changed settings), and their new values
+	 * ({@code name}, {@code api_token_max_lifetime}: an ISO-8601 duration, or
+	 * {@code default}).
+	 */
+	public static final String ORGANIZATION_UPDATED = "organization.updated";
+
+	/**
+	 * An organization was deleted, with its memberships, clients, invitations and API
+	 * tokens. Target: the organization. Details: {@code slug}, {@code name}.
+	 */
+	public static final String ORGANIZATION_DELETED = "organization.deleted";
+
+	/**
+	 * A user was disabled: they cannot sign in, and their browser sessions, refresh-token
+	 * families and live access tokens were ended. Target: the user. Organization: none
+	 * (an account is not any one organization's).
+	 */
+	public static final String USER_DISABLED = "user.disabled";
+
+	/**
+	 * A disabled user was enabled again; they sign in afresh. Target: the user.
+	 * Organization: none.
+	 */
+	public static final String USER_ENABLED = "user.enabled";
 
 	/**
 	 * A refresh token that had already been rotated was presented again, so its family

@@ -26,6 +26,12 @@ public record Target(String kind, String id) {
 
 	public static final String ORGANIZATION = "organization";
 
+	/**
+	 * A role an organization defined, by its name (the organization being the event's
+	 * own).
+	 */
+	public static final String ROLE = "role";
+
 	/** A refresh-token family, by its id (never a token or a token's hash). */
 	public static final String REFRESH_TOKEN_FAMILY = "refresh_token_family";
 

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param organizationName its name, as the page and the email show it
  * @param email the address invited; only the user with this address (ignoring case) can
  * accept
- * @param role the role the user gets on joining: {@code owner}, {@code admin} or
- * {@code member}
+ * @param role the role the user gets on joining: {@code owner}, {@code admin},
+ * {@code member} or one the organization defined
  * @param invitedBy the id of the user who invited, or {@code null} (an invitation made by
  * the operator, or one whose inviter was deleted since)
  * @param createdAt when it was sent

@@ -59,12 +59,9 @@ final class InvitationEmail {
 		return ("Join " + invitation.organizationName() + " on Writ").replaceAll("\\p{Cntrl}", " ");
 	}
 
+	/** "an owner", "a member", "an auditor": a role name is a lower-case word. */
 	private static String article(String role) {
-		return switch (role) {
-			case "owner" -> "an owner";
-			case "admin" -> "an admin";
-			default -> "a member";
-		};
+		return ("aeiou".indexOf(role.charAt(0)) >= 0 ? "an " : "a ") + role;
 	}
 
 	private static String escape(String text) {

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -48,6 +49,15 @@ final class InvitationStore {
 			RETURNING organization_id, role""";
 
 	private static final String DELETE = "DELETE FROM invitations WHERE id = :id";
+
+	private static final String SELECT_PENDING = """
+			SELECT %s FROM invitations i JOIN organizations o ON o.id = i.organization_id
+			WHERE i.organization_id = :organizationId AND i.accepted_at IS NULL AND i.expires_at > now()
+			ORDER BY i.created_at, i.id""".formatted(COLUMNS);
+
+	private static final String DELETE_PENDING = """
+			DELETE FROM invitations
+			WHERE organization_id = :organizationId AND id = :id AND accepted_at IS NULL AND expires_at > now()""";
 
 	private final DatabaseClient database;
 
@@ -92,6 +102,26 @@ final class InvitationStore {
 			.bind("email", email)
 			.map((row) -> new OrganizationRole(row.get("organization_id", String.class), row.get("role", String.class)))
 			.one();
+	}
+
+	/** The organization's invitations that can still be accepted, oldest first. */
+	Flux<Invitation> findPending(String organizationId) {
+		return this.database.sql(SELECT_PENDING)
+			.bind("organizationId", organizationId)
+			.map(InvitationStore::toInvitation)
+			.all();
+	}
+
+	/**
+	 * Deletes a pending invitation of the organization; answers whether there was one.
+	 */
+	Mono<Boolean> deletePending(String organizationId, String id) {
+		return this.database.sql(DELETE_PENDING)
+			.bind("organizationId", organizationId)
+			.bind("id", id)
+			.fetch()
+			.rowsUpdated()
+			.map((rows) -> rows > 0);
 	}
 
 	Mono<Void> delete(String id) {

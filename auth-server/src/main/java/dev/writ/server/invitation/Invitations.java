@@ -12,6 +12,8 @@ import dev.writ.server.mail.MailNotSentException;
 import dev.writ.server.mail.Mailer;
 import dev.writ.server.org.Memberships;
 import dev.writ.server.org.OrganizationRole;
+import dev.writ.server.org.OrganizationRoles;
+import dev.writ.server.org.UnknownRoleException;
 import dev.writ.server.protocol.OpaqueTokens;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -55,6 +58,8 @@ public final class Invitations {
 
 	private final Memberships memberships;
 
+	private final OrganizationRoles roles;
+
 	private final Users users;
 
 	private final Mailer mailer;
@@ -65,10 +70,11 @@ public final class Invitations {
 
 	private final TransactionalOperator transactions;
 
-	Invitations(InvitationStore store, Memberships memberships, Users users, Mailer mailer, WritProperties writ,
-			InvitationProperties properties, ReactiveTransactionManager transactionManager) {
+	Invitations(InvitationStore store, Memberships memberships, OrganizationRoles roles, Users users, Mailer mailer,
+			WritProperties writ, InvitationProperties properties, ReactiveTransactionManager transactionManager) {
 		this.store = store;
 		this.memberships = memberships;
+		this.roles = roles;
 		this.users = users;
 		this.mailer = mailer;
 		this.writ = writ;
@@ -85,8 +91,10 @@ public final class Invitations {
 	 * <p>
 	 * Fails with {@link MailNotSentException} when no SMTP server is configured (nothing
 	 * is stored then) or the email could not be sent (the invitation is deleted again, so
-	 * no link exists that nobody received), and with {@link IllegalArgumentException} for
-	 * an address that is not one, an unknown role, organization or inviter.
+	 * no link exists that nobody received), with {@link UnknownRoleException} for a role
+	 * that is neither built-in nor defined in the organization, and with
+	 * {@link IllegalArgumentException} for an address that is not one, an unknown
+	 * organization or inviter.
 	 * @param invitedByUserId the user who invites, or {@code null} for the operator
 	 */
 	public Mono<Invitation> invite(String organizationId, String email, String role, @Nullable String invitedByUserId) {
@@ -95,13 +103,16 @@ public final class Invitations {
 		}
 		return Mono.fromCallable(() -> validated(organizationId, email, role)).flatMap((invited) -> {
 			String token = OpaqueTokens.generate(TOKEN_PREFIX);
-			return this.store
-				.insert(newId(), organizationId, invited, role, invitedByUserId, OpaqueTokens.hash(token),
-						this.properties.timeToLive())
+			// the role stays locked until the invitation is stored, so it cannot be
+			// deleted in between
+			return this.roles.assignable(organizationId, role)
+				.then(this.store.insert(newId(), organizationId, invited, role, invitedByUserId,
+						OpaqueTokens.hash(token), this.properties.timeToLive()))
 				.onErrorMap(DataIntegrityViolationException.class,
 						(ex) -> new IllegalArgumentException("no user '" + invitedByUserId + "' to be the inviter"))
 				.switchIfEmpty(
 						Mono.error(() -> new IllegalArgumentException("no organization '" + organizationId + "'")))
+				.as(this.transactions::transactional)
 				.flatMap((invitation) -> send(invitation, invitedByUserId, token)
 					.onErrorResume((ex) -> this.store.delete(invitation.id()).then(Mono.error(ex)))
 					.thenReturn(invitation));
@@ -135,6 +146,8 @@ public final class Invitations {
 	 * Fails with {@link InvitationException} when the invitation is unknown, used or
 	 * expired, or is for another email address than the user's (it stays usable by the
 	 * right user then), and with {@link IllegalArgumentException} for an unknown user.
+	 * The invitation's role is locked with the membership ({@link Memberships#join}); a
+	 * role cannot be deleted while a pending invitation grants it.
 	 */
 	public Mono<OrganizationRole> accept(String token, String userId) {
 		String tokenHash = OpaqueTokens.hash(token);
@@ -143,6 +156,23 @@ public final class Invitations {
 			.flatMap((user) -> this.transactions.transactional(this.store.claim(tokenHash, userId, user.email())
 				.switchIfEmpty(Mono.defer(() -> whyNot(token, user)))
 				.flatMap((granted) -> this.memberships.join(userId, granted.organizationId(), granted.role()))));
+	}
+
+	/**
+	 * The organization's invitations that can still be accepted (neither used nor
+	 * expired), oldest first.
+	 */
+	public Flux<Invitation> pending(String organizationId) {
+		return this.store.findPending(organizationId);
+	}
+
+	/**
+	 * Withdraws a pending invitation, so its link stops working; answers whether the
+	 * organization had one with this id (a used or expired invitation is no longer
+	 * pending). Runs in the caller's transaction, if any.
+	 */
+	public Mono<Boolean> revoke(String organizationId, String id) {
+		return this.store.deletePending(organizationId, id);
 	}
 
 	/** Why the invitation could not be claimed by {@code user}; always an error. */

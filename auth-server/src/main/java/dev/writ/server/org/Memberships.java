@@ -20,13 +20,22 @@ public interface Memberships {
 	/** The user's role in one organization; empty when the user is not a member. */
 	Mono<OrganizationRole> find(String userId, String organizationId);
 
+	/** The organization's members with their accounts, oldest membership first. */
+	Flux<Member> findMembers(String organizationId);
+
+	/** One member of the organization with their account; empty for a non-member. */
+	Mono<Member> findMember(String organizationId, String userId);
+
 	/**
 	 * Makes the user a member of the organization in {@code role}, unless they already
 	 * are one, in which case their role stays what it is (neither raised nor lowered:
 	 * changing a member's role is a decision of its own, not a side effect of joining).
 	 * Answers the membership as it stands afterwards. Atomic, so two concurrent joins
-	 * leave one membership. Runs in the caller's transaction, if any.
-	 * @param role {@code owner}, {@code admin} or {@code member}
+	 * leave one membership. Runs in the caller's transaction, if any, and holds the role
+	 * until it ends, so that the role cannot be deleted meanwhile
+	 * ({@link OrganizationRoles#assignable}).
+	 * @param role a built-in role or one the organization defined; any other is an
+	 * {@link UnknownRoleException}
 	 */
 	Mono<OrganizationRole> join(String userId, String organizationId, String role);
 

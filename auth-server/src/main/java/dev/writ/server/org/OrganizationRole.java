@@ -5,13 +5,14 @@ package dev.writ.server.org;
  * token contract carry it.
  *
  * @param organizationId the organization's id, the {@code org} claim
- * @param role {@code owner}, {@code admin} or {@code member}, the {@code role} claim
+ * @param role the role's name, the {@code role} claim: {@code owner}, {@code admin},
+ * {@code member} or a role the organization defined (see {@link Role#isName})
  */
 public record OrganizationRole(String organizationId, String role) {
 
 	public OrganizationRole {
-		if (!"owner".equals(role) && !"admin".equals(role) && !"member".equals(role)) {
-			throw new IllegalArgumentException("unknown organization role '" + role + "'");
+		if (!Role.isName(role)) {
+			throw new IllegalArgumentException("'" + role + "' is not an organization role");
 		}
 	}
 

@@ -38,8 +38,10 @@ public final class Permissions {
 
 	public static final String AUDIT_READ = "audit:read";
 
+	/** Define, change and delete the organization's own roles. */
 	public static final String ROLES_MANAGE = "roles:manage";
 
+	/** Rename the organization and change its settings. */
 	public static final String ORGANIZATION_UPDATE = "organization:update";
 
 	public static final String BILLING_MANAGE = "billing:manage";
@@ -72,6 +74,14 @@ public final class Permissions {
 	/** Every permission Writ knows: the owner's. */
 	public static Set<String> all() {
 		return OWNER_PERMISSIONS;
+	}
+
+	/**
+	 * Whether {@code permission} is one of {@link #all()}: the vocabulary an
+	 * organization's own roles are made of.
+	 */
+	public static boolean isKnown(String permission) {
+		return OWNER_PERMISSIONS.contains(permission);
 	}
 
 	/** Whether {@code role} is {@code owner}, {@code admin} or {@code member}. */

@@ -1,9 +1,13 @@
 package dev.writ.server.org;
 
+import java.time.OffsetDateTime;
+
 import io.r2dbc.spi.Readable;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,10 +27,20 @@ final class R2dbcMemberships implements Memberships {
 			ON CONFLICT (user_id, organization_id) DO UPDATE SET role = memberships.role
 			RETURNING organization_id, role""";
 
+	private static final String SELECT_MEMBERS = """
+			SELECT m.user_id, u.email, u.name, m.role, m.created_at FROM memberships m JOIN users u ON u.id = m.user_id
+			WHERE m.organization_id = :org""";
+
 	private final DatabaseClient database;
 
-	R2dbcMemberships(DatabaseClient database) {
+	private final OrganizationRoles roles;
+
+	private final TransactionalOperator transaction;
+
+	R2dbcMemberships(DatabaseClient database, OrganizationRoles roles, ReactiveTransactionManager transactions) {
 		this.database = database;
+		this.roles = roles;
+		this.transaction = TransactionalOperator.create(transactions);
 	}
 
 	@Override
@@ -45,15 +59,41 @@ final class R2dbcMemberships implements Memberships {
 	}
 
 	@Override
+	public Flux<Member> findMembers(String organizationId) {
+		return this.database.sql(SELECT_MEMBERS + " ORDER BY m.created_at, m.user_id")
+			.bind("org", organizationId)
+			.map(R2dbcMemberships::member)
+			.all();
+	}
+
+	@Override
+	public Mono<Member> findMember(String organizationId, String userId) {
+		return this.database.sql(SELECT_MEMBERS + " AND m.user_id = :user")
+			.bind("org", organizationId)
+			.bind("user", userId)
+			.map(R2dbcMemberships::member)
+			.one();
+	}
+
+	private static Member member(Readable row) {
+		return new Member(row.get("user_id", String.class), row.get("email", String.class),
+				row.get("name", String.class), row.get("role", String.class),
+				row.get("created_at", OffsetDateTime.class).toInstant());
+	}
+
+	@Override
 	public Mono<OrganizationRole> join(String userId, String organizationId, String role) {
-		// the record refuses an unknown role before the schema has to
+		// the record refuses a malformed role before the schema has to; the transaction
+		// is the caller's when there is one, so the role stays locked until it commits
 		return Mono.fromCallable(() -> new OrganizationRole(organizationId, role))
-			.flatMap((requested) -> this.database.sql(JOIN)
-				.bind("userId", userId)
-				.bind("organizationId", requested.organizationId())
-				.bind("role", requested.role())
-				.map(R2dbcMemberships::membership)
-				.one());
+			.flatMap((requested) -> this.roles.assignable(organizationId, role)
+				.then(this.database.sql(JOIN)
+					.bind("userId", userId)
+					.bind("organizationId", requested.organizationId())
+					.bind("role", requested.role())
+					.map(R2dbcMemberships::membership)
+					.one()))
+			.as(this.transaction::transactional);
 	}
 
 	private static OrganizationRole membership(Readable row) {

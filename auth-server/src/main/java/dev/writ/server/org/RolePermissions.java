@@ -10,7 +10,9 @@ import reactor.core.publisher.Mono;
  *
  * <p>
  * Contract: the built-in roles answer {@link Permissions#ofBuiltIn}; a role the
- * organization does not know completes empty, never with an error.
+ * organization does not know completes empty, never with an error. Implemented by
+ * {@link OrganizationRoles}, which also knows the organization's own roles; tokens, API
+ * tokens and the admin API all ask it, so they never disagree about a role.
  */
 public interface RolePermissions {
 

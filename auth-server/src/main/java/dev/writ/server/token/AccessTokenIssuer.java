@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -17,7 +18,12 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Mints access tokens as RFC 9068 JWTs with the claims of Writ's token contract.
+ * Mints access tokens as RFC 9068 JWTs with the claims of Writ's token contract, and
+ * notes each under its client ({@link ClientAccessTokens}), so that deleting the client
+ * reaches every token it still holds, whichever grant issued it. In an organization
+ * context the token says the role ({@code role}) and what it allows ({@code permissions},
+ * a JSON array): a resource server knows the built-in roles, but only the token can tell
+ * it what an organization's own role may do.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9068#section-2">RFC 9068 §2</a>
  */
@@ -35,14 +41,25 @@ public final class AccessTokenIssuer {
 
 	private final Clock clock;
 
-	public AccessTokenIssuer(SigningKeys signingKeys, WritProperties properties, Clock clock) {
+	private final ClientAccessTokens clientAccessTokens;
+
+	public AccessTokenIssuer(SigningKeys signingKeys, WritProperties properties, Clock clock,
+			ClientAccessTokens clientAccessTokens) {
 		this.signingKeys = signingKeys;
 		this.issuer = properties.issuer().toString();
 		this.clock = clock;
+		this.clientAccessTokens = clientAccessTokens;
 	}
 
+	/**
+	 * Signs the token and notes it under its client before handing it out, so no token
+	 * leaves the server that deleting its client would miss.
+	 */
 	public Mono<IssuedAccessToken> issue(AccessTokenRequest request) {
-		return this.signingKeys.current().map((key) -> sign(key, request));
+		return this.signingKeys.current()
+			.map((key) -> sign(key, request))
+			.flatMap((token) -> this.clientAccessTokens.add(request.clientId(), token.tokenId(), token.expiresAt())
+				.thenReturn(token));
 	}
 
 	private IssuedAccessToken sign(SigningKey key, AccessTokenRequest request) {
@@ -68,7 +85,9 @@ public final class AccessTokenIssuer {
 			claims.claim("auth_time", request.authTime().getEpochSecond());
 		}
 		if (request.organization() != null) {
-			claims.claim("org", request.organization().organizationId()).claim("role", request.organization().role());
+			claims.claim("org", request.organization().organizationId())
+				.claim("role", request.organization().role())
+				.claim("permissions", List.copyOf(request.permissions()));
 		}
 		return new IssuedAccessToken(key.sign(AT_JWT, claims.build()), tokenId, issuedAt, expiresAt, request.scope());
 	}

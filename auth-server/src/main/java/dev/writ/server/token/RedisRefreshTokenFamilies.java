@@ -52,6 +52,8 @@ final class RedisRefreshTokenFamilies implements RefreshTokenFamilies {
 
 	private static final String USER_KEY_PREFIX = "writ:rt:user:";
 
+	private static final String CLIENT_KEY_PREFIX = "writ:rt:client:";
+
 	/**
 	 * One answer for every token the client may not use, so that the error does not tell
 	 * a client whether another client's token exists.
@@ -82,8 +84,8 @@ final class RedisRefreshTokenFamilies implements RefreshTokenFamilies {
 			arguments.addAll(RefreshFamilyFields.of(grant, policy, hash, now));
 			return this.redis
 				.execute(RefreshFamilyScripts.START,
-						List.of(TOKEN_KEY_PREFIX + hash, FAMILY_KEY_PREFIX + familyId,
-								USER_KEY_PREFIX + grant.userId()),
+						List.of(TOKEN_KEY_PREFIX + hash, FAMILY_KEY_PREFIX + familyId, USER_KEY_PREFIX + grant.userId(),
+								CLIENT_KEY_PREFIX + grant.clientId()),
 						arguments)
 				.then(Mono.just(new IssuedRefreshToken(value, familyId, now.plus(policy.idleTimeToLive()))));
 		});
@@ -177,6 +179,15 @@ final class RedisRefreshTokenFamilies implements RefreshTokenFamilies {
 		return Mono.defer(
 				() -> this.redis
 					.execute(RefreshFamilyScripts.REVOKE_ALL, List.of(USER_KEY_PREFIX + userId),
+							List.of(RefreshFamilyFields.millis(now())))
+					.next());
+	}
+
+	@Override
+	public Mono<Long> revokeAllForClient(String clientId) {
+		return Mono.defer(
+				() -> this.redis
+					.execute(RefreshFamilyScripts.REVOKE_ALL, List.of(CLIENT_KEY_PREFIX + clientId),
 							List.of(RefreshFamilyFields.millis(now())))
 					.next());
 	}

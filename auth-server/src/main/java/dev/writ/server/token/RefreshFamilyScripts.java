@@ -14,10 +14,10 @@ import org.springframework.data.redis.core.script.RedisScript;
  * expiry so that a used token is still recognised), {@code writ:rt:family:<id>} (a hash,
  * see {@link RefreshFamilyFields}, expiring with the family),
  * {@code writ:rt:family:<id>:at} (the bound access tokens: a sorted set of {@code jti}
- * scored by expiry) and {@code writ:rt:user:<user>} (the user's families, scored by the
- * time until which each has something to revoke). The scripts derive some keys from
- * values they read, which a single Redis allows and Redis Cluster would not; Writ runs on
- * one Redis.
+ * scored by expiry), {@code writ:rt:user:<user>} and {@code writ:rt:client:<client>} (the
+ * user's and the client's families, scored by the time until which each has something to
+ * revoke). The scripts derive some keys from values they read, which a single Redis
+ * allows and Redis Cluster would not; Writ runs on one Redis.
  */
 final class RefreshFamilyScripts {
 
@@ -39,6 +39,7 @@ final class RefreshFamilyScripts {
 			  local fkey = family_key(id)
 			  local was_alive = alive(fkey, now) and 1 or 0
 			  local user = redis.call('HGET', fkey, 'user')
+			  local client = redis.call('HGET', fkey, 'client')
 			  local bound = redis.call('ZRANGEBYSCORE', fkey .. ':at', '(' .. int(now), '+inf', 'WITHSCORES')
 			  for i = 1, #bound, 2 do
 			    local expiry = tonumber(bound[i + 1])
@@ -48,6 +49,7 @@ final class RefreshFamilyScripts {
 			  end
 			  redis.call('DEL', fkey, fkey .. ':at')
 			  if user then redis.call('ZREM', 'writ:rt:user:' .. user, id) end
+			  if client then redis.call('ZREM', 'writ:rt:client:' .. client, id) end
 			  return was_alive
 			end
 			local function expire_with_latest(key)
@@ -57,16 +59,19 @@ final class RefreshFamilyScripts {
 			""".formatted(RevocationList.KEY_PREFIX, RevocationList.CHANNEL);
 
 	/**
-	 * KEYS: token, family, user index. ARGV: now, family id, absolute expiry, then the
-	 * family's field-value pairs. Prunes the user's dead families on the way.
+	 * KEYS: token, family, user index, client index. ARGV: now, family id, absolute
+	 * expiry, then the family's field-value pairs. Prunes the user's and the client's
+	 * dead families on the way.
 	 */
 	static final RedisScript<Long> START = script("""
 			redis.call('HSET', KEYS[2], unpack(ARGV, 4))
 			redis.call('PEXPIREAT', KEYS[2], ARGV[3])
 			redis.call('SET', KEYS[1], ARGV[2], 'PXAT', ARGV[3])
-			redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', ARGV[1])
-			redis.call('ZADD', KEYS[3], ARGV[3], ARGV[2])
-			expire_with_latest(KEYS[3])
+			for i = 3, 4 do
+			  redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', ARGV[1])
+			  redis.call('ZADD', KEYS[i], ARGV[3], ARGV[2])
+			  expire_with_latest(KEYS[i])
+			end
 			return 1""", Long.class);
 
 	/**
@@ -100,9 +105,9 @@ final class RefreshFamilyScripts {
 			return reply""", List.class);
 
 	/**
-	 * KEYS: family, its access tokens, user index. ARGV: now, jti, expiry, family id. The
-	 * bound set, and the family's entry in the user index, last until the later of the
-	 * family's absolute expiry and its latest access token's, so that signing out
+	 * KEYS: family, its access tokens. ARGV: now, jti, expiry, family id. The bound set,
+	 * and the family's entries in the user and client indexes, last until the later of
+	 * the family's absolute expiry and its latest access token's, so that signing out
 	 * everywhere still reaches a token minted just before the family expired.
 	 */
 	static final RedisScript<Long> BIND = script("""
@@ -114,9 +119,11 @@ final class RefreshFamilyScripts {
 			local latest = redis.call('ZRANGE', KEYS[2], -1, -1, 'WITHSCORES')[2]
 			if latest and tonumber(latest) > lives_until then lives_until = tonumber(latest) end
 			redis.call('PEXPIREAT', KEYS[2], int(lives_until))
-			local user_key = 'writ:rt:user:' .. redis.call('HGET', KEYS[1], 'user')
-			redis.call('ZADD', user_key, int(lives_until), ARGV[4])
-			expire_with_latest(user_key)
+			local owners = redis.call('HMGET', KEYS[1], 'user', 'client')
+			for _, index in ipairs({'writ:rt:user:' .. owners[1], 'writ:rt:client:' .. owners[2]}) do
+			  redis.call('ZADD', index, int(lives_until), ARGV[4])
+			  expire_with_latest(index)
+			end
 			return 1""", Long.class);
 
 	/**
@@ -136,7 +143,9 @@ final class RefreshFamilyScripts {
 	static final RedisScript<Long> REVOKE_FAMILY = script("""
 			return kill(ARGV[1], tonumber(ARGV[2]))""", Long.class);
 
-	/** KEYS: user index. ARGV: now. Answers how many live families died. */
+	/**
+	 * KEYS: a user's or a client's index. ARGV: now. Answers how many live families died.
+	 */
 	static final RedisScript<Long> REVOKE_ALL = script("""
 			local now = tonumber(ARGV[1])
 			local killed = 0

@@ -78,6 +78,12 @@ public interface RefreshTokenFamilies {
 	Mono<Long> revokeAllForUser(String userId);
 
 	/**
+	 * The client was deleted: every family issued to it dies, including their live access
+	 * tokens; completes with how many live families died.
+	 */
+	Mono<Long> revokeAllForClient(String clientId);
+
+	/**
 	 * A membership changed or ended: every family of the user that speaks for the
 	 * organization dies, with its live access tokens; answers how many live ones died.
 	 */

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.annotation.Order;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -187,8 +188,11 @@ final class ErrorResponses implements WebExceptionHandler {
 			return fromStatus(HttpStatus.resolve(status.getStatusCode().value()));
 		}
 		if (causedByUnavailableStore(failure)) {
-			logger.warn("A store is unreachable ({}): answering 503 to request {}", failure.getClass().getSimpleName(),
-					exchange.getRequest().getId());
+			// the innermost cause tells a timeout from a refused connection or a full
+			// pool
+			Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+			logger.warn("A store is unreachable ({}: {}): answering 503 to request {}",
+					cause.getClass().getSimpleName(), cause.getMessage(), exchange.getRequest().getId());
 			return OAuth2Exception.temporarilyUnavailable("the service is temporarily unavailable, retry shortly");
 		}
 		String requestId = exchange.getRequest().getId();

@@ -1,8 +1,5 @@
 package dev.writ.server.account;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,10 +9,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.writ.devstack.DevStack;
-import dev.writ.devstack.PostgresServer;
+import dev.writ.devstack.RedisServer;
 import dev.writ.server.account.SignInResult.Refused;
 import dev.writ.server.account.SignInResult.SignedIn;
 import dev.writ.server.account.SignInResult.Throttled;
+import dev.writ.server.test.DatabaseOutage;
 import dev.writ.server.test.TestAuthServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,19 +41,25 @@ class PasswordSignInTests {
 
 	private static final AtomicInteger ips = new AtomicInteger();
 
+	/** Its own Redis: the tests stop it, which must not disturb the other servers. */
+	private static RedisServer ownRedis;
+
 	private static TestAuthServer server;
 
 	private static PasswordSignIn signIn;
 
 	@BeforeAll
 	static void start() {
-		server = TestAuthServer.start(Map.of("spring.profiles.active", "demo"));
+		ownRedis = DevStack.startRedis();
+		server = TestAuthServer
+			.start(Map.of("spring.profiles.active", "demo", "spring.data.redis.url", ownRedis.url()));
 		signIn = server.bean(PasswordSignIn.class);
 	}
 
 	@AfterAll
 	static void stop() {
 		server.close();
+		ownRedis.close();
 	}
 
 	/** A client address no other test uses (TEST-NET-2, RFC 5737). */
@@ -224,12 +228,12 @@ class PasswordSignInTests {
 	void signInWhenPostgresUnreachableThenErrorAndTheAttemptDoesNotCount() throws Exception {
 		User user = newUser();
 		String ip = newIp();
-		allowConnections(false);
+		DatabaseOutage.begin(server);
 		try {
 			assertThatException().isThrownBy(() -> signIn(user.email(), PASSWORD, ip));
 		}
 		finally {
-			allowConnections(true);
+			DatabaseOutage.end(server);
 		}
 		ReactiveStringRedisTemplate redis = server.bean(ReactiveStringRedisTemplate.class);
 		assertThat(redis.opsForValue()
@@ -246,30 +250,17 @@ class PasswordSignInTests {
 	@Test
 	void signInWhenRedisStoppedThenErrorAndServiceResumesWhenBack() {
 		String ip = newIp();
-		DevStack.shared().redis().stop();
+		ownRedis.stop();
 		try {
 			assertThatException().isThrownBy(() -> signIn("alice@acme.test", DEMO_PASSWORD, ip));
 		}
 		finally {
-			DevStack.shared().redis().start();
+			ownRedis.start();
 		}
 		await().atMost(Duration.ofSeconds(15))
 			.pollInterval(Duration.ofMillis(200))
 			.ignoreExceptions()
 			.untilAsserted(() -> assertThat(signIn("alice@acme.test", DEMO_PASSWORD, ip)).isInstanceOf(SignedIn.class));
-	}
-
-	/** Closes the server's connections and refuses new ones, on its database only. */
-	private static void allowConnections(boolean allow) throws Exception {
-		PostgresServer postgres = DevStack.shared().postgres();
-		try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.username(),
-				postgres.password()); Statement statement = connection.createStatement()) {
-			statement.execute("ALTER DATABASE \"" + server.database() + "\" ALLOW_CONNECTIONS " + allow);
-			if (!allow) {
-				statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
-						+ server.database() + "'");
-			}
-		}
 	}
 
 }

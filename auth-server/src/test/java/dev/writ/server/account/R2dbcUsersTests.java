@@ -163,4 +163,22 @@ class R2dbcUsersTests {
 		assertThat(users.findByEmail(email.substring(0, email.length() - 1)).hasElement().block(TIMEOUT)).isFalse();
 	}
 
+	@Test
+	void setDisabledWhenStateChangesThenReportedOnlyTheFirstTime() {
+		User user = create(newEmail());
+		UserStatusChange disabled = users.setDisabled(user.id(), true).block(TIMEOUT);
+		assertThat(disabled.changed()).isTrue();
+		assertThat(disabled.user().disabled()).isTrue();
+		assertThat(users.setDisabled(user.id(), true).block(TIMEOUT).changed()).isFalse();
+		assertThat(users.findById(user.id()).block(TIMEOUT).disabled()).isTrue();
+		UserStatusChange enabled = users.setDisabled(user.id(), false).block(TIMEOUT);
+		assertThat(enabled.changed()).isTrue();
+		assertThat(enabled.user()).isEqualTo(user);
+	}
+
+	@Test
+	void setDisabledWhenUnknownThenEmpty() {
+		assertThat(users.setDisabled("usr_unknown", true).hasElement().block(TIMEOUT)).isFalse();
+	}
+
 }

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.writ.server.admin.organization.OrganizationScenarios;
+import dev.writ.server.admin.clients.ClientScenarios;
+import dev.writ.server.admin.users.UserScenarios;
 import dev.writ.server.test.AdminApiClient;
 import dev.writ.server.test.AdminApiDocument;
 import dev.writ.server.test.AdminApiScenario;
@@ -28,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 class AdminApiOperationsTests {
 
 	/** Each part of the admin API adds its scenarios here. */
-	private static final List<AdminApiScenarios> PARTS = List.of(new DocumentScenarios());
+	private static final List<AdminApiScenarios> PARTS = List.of(new DocumentScenarios(), new OrganizationScenarios(),
+			new RoleScenarios(), new ClientScenarios(), new UserScenarios());
 
 	@TestFactory
 	List<DynamicTest> operationWhenItsScenarioRunsThenItSucceeds() {

@@ -117,6 +117,25 @@ class AdminAuthenticationTests {
 	}
 
 	@Test
+	void authenticateWhenTokenForAnotherAudienceThenInvalidToken() {
+		// a valid token of this server, addressed to sample-api only (RFC 9068 §4)
+		String token = AccessTokens.forClient(server, "demo-m2m", "demo-m2m-secret", "read:projects");
+		AdminProblem problem = refusal(request("Bearer " + token));
+		assertThat(problem.status()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(problem.detail()).contains("not for the admin API");
+		assertThat(problem.wwwAuthenticate()).isEqualTo("Bearer error=\"invalid_token\"");
+	}
+
+	@Test
+	void authenticateWhenAudienceNamesTheAdminApiAmongOthersThenCaller() {
+		// demo-web's tokens are for sample-api and the admin API at once
+		String token = AccessTokens.forUser(server, "alice@acme.test", AccessTokens.DEMO_PASSWORD,
+				"openid manage:organization");
+		assertThat(authentication.authenticate(request("Bearer " + token)).block(TIMEOUT).subject())
+			.isEqualTo("usr_alice");
+	}
+
+	@Test
 	void authenticateWhenApiTokenThenInvalidToken() {
 		AdminProblem problem = refusal(request("Bearer writ_pat_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
 		assertThat(problem.status()).isEqualTo(HttpStatus.UNAUTHORIZED);

@@ -100,7 +100,7 @@ class AdminAuthorizationTests {
 
 	@Test
 	void inOrganizationWhenMachineClientWithoutPlatformScopeThenInsufficientScope() {
-		String token = AccessTokens.forClient(server, "demo-m2m", "demo-m2m-secret", "read:projects");
+		String token = AccessTokens.forPlatform(server, "admin:clients");
 		AdminProblem problem = refusal(authorization.inOrganization(request(token), "org_acme"));
 		assertThat(problem.wwwAuthenticate())
 			.isEqualTo("Bearer error=\"insufficient_scope\", scope=\"admin:organizations\"");

@@ -101,4 +101,38 @@ class JsonBodyTests {
 		assertThat(problem(() -> JsonBody.read(empty).block()).slug()).isEqualTo("malformed-request");
 	}
 
+	@Test
+	void stringsAndObjectWhenGoodThenValuesAndNullForNullOrAbsent() {
+		JsonBody body = body("""
+				{"uris":["https://a.test/cb"," b "],"keys":{"keys":[]},"none":null}""");
+		assertThat(body.strings("uris", 5, 20)).containsExactly("https://a.test/cb", " b ");
+		assertThat(body.object("keys").has("keys")).isTrue();
+		assertThat(body.strings("none", 5, 20)).isNull();
+		assertThat(body.strings("absent", 5, 20)).isNull();
+		assertThat(body.object("none")).isNull();
+		assertThat(body("""
+				{"empty":[]}""").requiredStrings("empty", 5, 20)).isEmpty();
+		body.validate();
+	}
+
+	@Test
+	void stringsAndObjectWhenBrokenThenEachElementWithItsOwnPointer() {
+		JsonBody body = body("""
+				{"notArray":"x","tooMany":["a","b","c"],"elements":["ok",1," ","abcdefghijk",null],"notObject":[1]}""");
+		assertThat(body.strings("notArray", 2, 10)).isNull();
+		assertThat(body.strings("tooMany", 2, 10)).isNull();
+		assertThat(body.strings("elements", 5, 10)).containsExactly("ok");
+		assertThat(body.object("notObject")).isNull();
+		assertThat(body.requiredStrings("absent", 5, 10)).isNull();
+		assertThat(problem(body::validate).errors()).containsExactly(
+				AdminProblem.FieldError.member("notArray", "must be an array of strings"),
+				AdminProblem.FieldError.member("tooMany", "must have at most 2 entries"),
+				new AdminProblem.FieldError("#/elements/1", null, "must be a string"),
+				new AdminProblem.FieldError("#/elements/2", null, "must not be blank"),
+				new AdminProblem.FieldError("#/elements/3", null, "must be at most 10 characters"),
+				new AdminProblem.FieldError("#/elements/4", null, "must be a string"),
+				AdminProblem.FieldError.member("notObject", "must be an object"),
+				AdminProblem.FieldError.member("absent", "is required"));
+	}
+
 }

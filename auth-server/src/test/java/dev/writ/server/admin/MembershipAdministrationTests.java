@@ -7,8 +7,12 @@ import java.util.UUID;
 import com.nimbusds.jwt.SignedJWT;
 import dev.writ.server.account.User;
 import dev.writ.server.account.Users;
+import dev.writ.server.event.Actor;
+import dev.writ.server.org.Grantor;
 import dev.writ.server.org.Memberships;
 import dev.writ.server.org.OrganizationRole;
+import dev.writ.server.org.OrganizationRoles;
+import dev.writ.server.org.UnknownRoleException;
 import dev.writ.server.test.HttpBrowser;
 import dev.writ.server.test.TestAuthServer;
 import dev.writ.server.token.RevocationList;
@@ -29,6 +33,7 @@ import static dev.writ.server.test.TokenRequests.form;
 import static dev.writ.server.test.TokenRequests.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Membership changes take effect at once, and an organization keeps an owner: over the
@@ -149,6 +154,51 @@ class MembershipAdministrationTests {
 		member("owner");
 		assertThatExceptionOfType(MembershipNotFoundException.class)
 			.isThrownBy(() -> administration.changeRole(this.organization, "usr_nobody", "admin").block());
+	}
+
+	@Test
+	void changeRoleWhenRoleOfTheOrganizationsOwnThenMemberHoldsIt() {
+		member("owner");
+		User user = member("member");
+		server.bean(OrganizationRoles.class)
+			.define(this.organization, "support", null, List.of("projects:read"),
+					Grantor.platform(Actor.client("operator-cli")))
+			.block();
+		assertThat(administration.changeRole(this.organization, user.id(), "support").block())
+			.isEqualTo(new OrganizationRole(this.organization, "support"));
+		assertThat(server.bean(Memberships.class).find(user.id(), this.organization).block())
+			.isEqualTo(new OrganizationRole(this.organization, "support"));
+	}
+
+	@Test
+	void changeRoleWhenRoleUnknownHereThenRefusedAndRoleKept() {
+		member("owner");
+		User user = member("member");
+		// defined in another organization, which means nothing here
+		database
+			.sql("INSERT INTO organization_roles (organization_id, name, permissions)"
+					+ " VALUES ('org_acme', 'acme-support', '{projects:read}') ON CONFLICT DO NOTHING")
+			.then()
+			.block();
+		for (String role : List.of("nobody", "acme-support")) {
+			assertThatExceptionOfType(UnknownRoleException.class)
+				.isThrownBy(() -> administration.changeRole(this.organization, user.id(), role).block());
+		}
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> administration.changeRole(this.organization, user.id(), "Not A Role").block());
+		assertThat(server.bean(Memberships.class).find(user.id(), this.organization).block())
+			.isEqualTo(new OrganizationRole(this.organization, "member"));
+	}
+
+	@Test
+	void changeRoleWhenLastOwnerToARoleOfTheOrganizationsOwnThenRefused() {
+		User owner = member("owner");
+		server.bean(OrganizationRoles.class)
+			.define(this.organization, "support", null, List.of("projects:read"),
+					Grantor.platform(Actor.client("operator-cli")))
+			.block();
+		assertThatExceptionOfType(LastOwnerException.class)
+			.isThrownBy(() -> administration.changeRole(this.organization, owner.id(), "support").block());
 	}
 
 	private Mono<Boolean> demoted(User owner) {

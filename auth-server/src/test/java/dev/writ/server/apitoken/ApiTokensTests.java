@@ -8,6 +8,9 @@ import java.util.UUID;
 
 import dev.writ.server.account.User;
 import dev.writ.server.account.Users;
+import dev.writ.server.event.Actor;
+import dev.writ.server.org.Grantor;
+import dev.writ.server.org.OrganizationRoles;
 import dev.writ.server.protocol.Scope;
 import dev.writ.server.test.TestAuthServer;
 import dev.writ.server.token.RevocationList;
@@ -42,6 +45,8 @@ import static org.awaitility.Awaitility.await;
 class ApiTokensTests {
 
 	private static final Scope READ = Scope.parse("read:projects");
+
+	private static final Grantor OPERATOR = Grantor.platform(Actor.client("operator-cli"));
 
 	private static TestAuthServer server;
 
@@ -118,6 +123,48 @@ class ApiTokensTests {
 			.isThrownBy(() -> create(Scope.parse("read:projects admin:organization"), Duration.ofDays(1)))
 			.withMessageContaining("admin:organization");
 		assertThat(apiTokens.list(this.organization).collectList().block()).isEmpty();
+	}
+
+	@Test
+	void createWhenRoleOfTheOrganizationsOwnThenOnlyTheScopesItsPermissionsCover() {
+		server.bean(OrganizationRoles.class)
+			.define(this.organization, "deployer", null, List.of("projects:read", "deployments:write"), OPERATOR)
+			.block();
+		User deployer = member("deployer");
+		CreatedApiToken created = apiTokens
+			.create(this.organization, deployer.id(), deployer.id(), "CI",
+					Scope.parse("read:projects write:deployments"), Duration.ofDays(1))
+			.block();
+		assertThat(created.token().scope()).isEqualTo(Scope.parse("read:projects write:deployments"));
+		assertThatExceptionOfType(ApiTokenRefusedException.class)
+			.isThrownBy(
+					() -> apiTokens
+						.create(this.organization, deployer.id(), deployer.id(), "CI",
+								Scope.parse("read:projects write:projects"), Duration.ofDays(1))
+						.block())
+			.withMessage("the role 'deployer' may not grant the scope 'write:projects'");
+	}
+
+	@Test
+	void introspectWhenOwnersRoleNarrowedThenScopeShrinksToWhatItStillCovers() {
+		OrganizationRoles roles = server.bean(OrganizationRoles.class);
+		roles.define(this.organization, "reader", null, List.of("projects:read", "deployments:read"), OPERATOR).block();
+		User reader = member("reader");
+		CreatedApiToken created = apiTokens
+			.create(this.organization, reader.id(), reader.id(), "CI", Scope.parse("read:projects read:deployments"),
+					Duration.ofDays(1))
+			.block();
+		roles.update(this.organization, "reader", null, List.of("projects:read"), OPERATOR).block();
+
+		introspect(created.secret()).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.active")
+			.isEqualTo(true)
+			.jsonPath("$.role")
+			.isEqualTo("reader")
+			.jsonPath("$.scope")
+			.isEqualTo("read:projects");
 	}
 
 	@Test

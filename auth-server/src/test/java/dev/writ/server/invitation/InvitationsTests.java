@@ -10,9 +10,13 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.writ.devstack.FreePorts;
 import dev.writ.server.account.User;
 import dev.writ.server.account.Users;
+import dev.writ.server.event.Actor;
 import dev.writ.server.mail.MailNotSentException;
+import dev.writ.server.org.Grantor;
 import dev.writ.server.org.Memberships;
 import dev.writ.server.org.OrganizationRole;
+import dev.writ.server.org.OrganizationRoles;
+import dev.writ.server.org.UnknownRoleException;
 import dev.writ.server.protocol.OpaqueTokens;
 import dev.writ.server.test.ReceivedMail;
 import dev.writ.server.test.TestAuthServer;
@@ -268,9 +272,39 @@ class InvitationsTests {
 	@Test
 	void inviteWhenUnknownRoleThenRefusedAndNothingSent() {
 		String email = "guest-" + UUID.randomUUID() + "@example.test";
-		assertThatIllegalArgumentException()
+		assertThatExceptionOfType(UnknownRoleException.class)
 			.isThrownBy(() -> invitations.invite("org_acme", email, "guest", "usr_alice").block(TIMEOUT))
 			.withMessageContaining("guest");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> invitations.invite("org_acme", email, "Guest!", "usr_alice").block(TIMEOUT));
+		assertNothingFor(email);
+	}
+
+	@Test
+	void inviteWhenRoleOfTheOrganizationsOwnThenAcceptingJoinsInIt() throws Exception {
+		String role = "auditor-" + UUID.randomUUID().toString().substring(0, 8);
+		server.bean(OrganizationRoles.class)
+			.define("org_acme", role, null, List.of("audit:read"), Grantor.platform(Actor.user("usr_alice")))
+			.block(TIMEOUT);
+		User invitee = newUser();
+		String link = invite(invitee.email(), role);
+		assertThat(ReceivedMail.text(ReceivedMail.awaitOne(smtp, invitee.email())))
+			.contains("on Writ as an " + role + ".");
+		assertThat(invitations.accept(token(link), invitee.id()).block(TIMEOUT))
+			.isEqualTo(new OrganizationRole("org_acme", role));
+		assertThat(memberships.find(invitee.id(), "org_acme").block(TIMEOUT))
+			.isEqualTo(new OrganizationRole("org_acme", role));
+	}
+
+	@Test
+	void inviteWhenRoleOfAnotherOrganizationThenRefusedAndNothingSent() {
+		String role = "globex-" + UUID.randomUUID().toString().substring(0, 8);
+		server.bean(OrganizationRoles.class)
+			.define("org_globex", role, null, List.of("audit:read"), Grantor.platform(Actor.user("usr_gina")))
+			.block(TIMEOUT);
+		String email = "other-" + UUID.randomUUID() + "@example.test";
+		assertThatExceptionOfType(UnknownRoleException.class)
+			.isThrownBy(() -> invitations.invite("org_acme", email, role, "usr_alice").block(TIMEOUT));
 		assertNothingFor(email);
 	}
 

@@ -128,8 +128,10 @@ class MembershipsTests {
 	@Test
 	void joinWhenUnknownRoleThenRefusedAndNothingAdded() {
 		User user = newUser();
-		assertThatIllegalArgumentException()
+		assertThatExceptionOfType(UnknownRoleException.class)
 			.isThrownBy(() -> memberships.join(user.id(), "org_acme", "guest").block(TIMEOUT));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> memberships.join(user.id(), "org_acme", "Guest!").block(TIMEOUT));
 		assertThat(memberships.findByUserId(user.id()).collectList().block(TIMEOUT)).isEmpty();
 	}
 
@@ -141,10 +143,10 @@ class MembershipsTests {
 	}
 
 	@Test
-	void insertWhenUnknownRoleThenRefusedByTheSchema() {
+	void insertWhenMalformedRoleThenRefusedByTheSchema() {
 		User user = newUser();
 		assertThatExceptionOfType(DataIntegrityViolationException.class)
-			.isThrownBy(() -> insert(user.id(), "org_acme", "guest", "2026-01-01T00:00:00Z"));
+			.isThrownBy(() -> insert(user.id(), "org_acme", "Guest!", "2026-01-01T00:00:00Z"));
 	}
 
 	@Test

@@ -27,9 +27,14 @@ class PermissionsTests {
 	void ofBuiltInWhenOtherNameThenNothing() {
 		assertThat(Permissions.isBuiltIn("auditor")).isFalse();
 		assertThat(Permissions.ofBuiltIn("auditor")).isEmpty();
-		assertThat(new BuiltInRolePermissions().permissions("org_x", "auditor").blockOptional()).isEmpty();
-		assertThat(new BuiltInRolePermissions().permissions("org_x", "admin").block())
-			.isEqualTo(Permissions.ofBuiltIn("admin"));
+	}
+
+	@Test
+	void isKnownWhenInTheVocabularyThenTrueElseFalse() {
+		assertThat(Permissions.isKnown("billing:manage")).isTrue();
+		assertThat(Permissions.isKnown("roles:manage")).isTrue();
+		assertThat(Permissions.isKnown("projects:archive")).isFalse();
+		assertThat(Permissions.isKnown("read:projects")).isFalse();
 	}
 
 }

@@ -57,10 +57,20 @@ public final class AccessTokens {
 			String organizationId) {
 		HttpBrowser browser = new HttpBrowser(server.baseUrl());
 		assertThat(browser.signIn(email, password).getStatus()).isEqualTo(HttpStatus.SEE_OTHER);
+		return codeFlow(server, browser, WEB, WEB_SECRET, scope, organizationId);
+	}
+
+	/**
+	 * The token response of the authorization code flow (PKCE, consent approved if asked)
+	 * for the user {@code browser} is signed in as, with a client registered for
+	 * {@link #REDIRECT}.
+	 */
+	public static Map<String, Object> codeFlow(TestAuthServer server, HttpBrowser browser, String clientId,
+			String secret, String scope, String organizationId) {
 		String verifier = HttpBrowser.codeVerifier();
 		Map<String, String> values = new LinkedHashMap<>();
 		values.put("response_type", "code");
-		values.put("client_id", WEB);
+		values.put("client_id", clientId);
 		values.put("redirect_uri", REDIRECT);
 		values.put("state", UUID.randomUUID().toString());
 		values.put("scope", scope);
@@ -80,8 +90,8 @@ public final class AccessTokens {
 		assertThat(location.toString()).startsWith(REDIRECT);
 		String code = UriUtils
 			.decode(UriComponentsBuilder.fromUri(location).build(true).getQueryParams().getFirst("code"), "UTF-8");
-		return response(server.client(), WEB, WEB_SECRET, TokenRequests.form("grant_type", "authorization_code", "code",
-				code, "redirect_uri", REDIRECT, "code_verifier", verifier));
+		return response(server.client(), clientId, secret, TokenRequests.form("grant_type", "authorization_code",
+				"code", code, "redirect_uri", REDIRECT, "code_verifier", verifier));
 	}
 
 	/**

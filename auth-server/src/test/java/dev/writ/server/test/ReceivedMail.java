@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.util.GreenMailProxy;
+import com.icegreen.greenmail.base.GreenMailOperations;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -27,13 +27,13 @@ public final class ReceivedMail {
 	}
 
 	/** Waits until {@code address} has received one message, and answers it. */
-	public static MimeMessage awaitOne(GreenMailProxy smtp, String address) {
+	public static MimeMessage awaitOne(GreenMailOperations smtp, String address) {
 		await().atMost(Duration.ofSeconds(20)).until(() -> to(smtp, address).size() == 1);
 		return to(smtp, address).get(0);
 	}
 
 	/** The messages {@code address} has received so far. */
-	public static List<MimeMessage> to(GreenMailProxy smtp, String address) {
+	public static List<MimeMessage> to(GreenMailOperations smtp, String address) {
 		return smtp.findReceivedMessages((user) -> user.getEmail().equalsIgnoreCase(address), (message) -> true)
 			.toList();
 	}

@@ -185,4 +185,43 @@ class RedisRefreshTokenFamiliesRevocationTests extends RedisRefreshTokenFamilies
 		assertThat(revoked(jti)).isTrue();
 	}
 
+	@Test
+	void revokeAllForClientWhenFamiliesOfSeveralUsersThenAllDieAndOtherClientsKept() {
+		String client = "client-" + RefreshTokenValues.newFamilyId();
+		IssuedRefreshToken mine = this.families.start(grantFor(this.user, client), POLICY).block();
+		IssuedRefreshToken someoneElses = this.families.start(grantFor(newUser(), client), POLICY).block();
+		IssuedRefreshToken otherClients = this.families.start(grantFor(this.user, "client-" + jti()), POLICY).block();
+		String mineJti = jti();
+		String someoneElsesJti = jti();
+		String otherClientsJti = jti();
+		bind(mine, mineJti, Duration.ofMinutes(5));
+		bind(someoneElses, someoneElsesJti, Duration.ofMinutes(5));
+		bind(otherClients, otherClientsJti, Duration.ofMinutes(5));
+		assertThat(this.families.revokeAllForClient(client).block()).isEqualTo(2L);
+		assertThat(usable(mine)).isFalse();
+		assertThat(usable(someoneElses)).isFalse();
+		assertThat(revoked(mineJti)).isTrue();
+		assertThat(revoked(someoneElsesJti)).isTrue();
+		assertThat(usable(otherClients)).isTrue();
+		assertThat(revoked(otherClientsJti)).isFalse();
+		assertThat(template.hasKey("writ:rt:client:" + client).block()).isFalse();
+		assertThat(this.families.revokeAllForClient(client).block()).isZero();
+	}
+
+	@Test
+	void revokeAllForUserWhenFamilyDiesThenItLeavesTheClientIndexToo() {
+		String client = "client-" + RefreshTokenValues.newFamilyId();
+		IssuedRefreshToken token = this.families.start(grantFor(this.user, client), POLICY).block();
+		assertThat(template.opsForZSet().size("writ:rt:client:" + client).block()).isEqualTo(1L);
+		this.families.revokeAllForUser(this.user).block();
+		assertThat(template.opsForZSet().size("writ:rt:client:" + client).block()).isZero();
+		assertThat(usable(token)).isFalse();
+	}
+
+	private static RefreshGrant grantFor(String user, String client) {
+		RefreshGrant grant = grant(user);
+		return new RefreshGrant(user, client, grant.scope(), grant.sessionId(), grant.authTime(), grant.audiences(),
+				grant.organization(), grant.amr());
+	}
+
 }

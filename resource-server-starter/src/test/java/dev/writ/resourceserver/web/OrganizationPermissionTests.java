@@ -78,6 +78,33 @@ class OrganizationPermissionTests {
 	}
 
 	@Test
+	void requirePermissionWhenCustomRoleWithPermissionsClaimThenOkButNoOrgRole() {
+		Consumer<JWTClaimsSet.Builder> releaser = (claims) -> claims.claim("role", "releaser")
+			.claim("permissions", List.of("projects:read", "projects:delete"));
+		get(api, "/annotated/permission", releaser).expectStatus().isOk();
+		get(api, "/permissions", releaser).expectBody().json("""
+				["projects:delete","projects:read"]""", true);
+		// an organization's own role is no built-in one, whatever it may do
+		get(api, "/annotated/admin", releaser).expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.error_description")
+			.isEqualTo("this request needs the organization role admin or higher");
+		get(api, "/routes/admin", releaser).expectStatus().isForbidden();
+	}
+
+	@Test
+	void requirePermissionWhenCustomRoleWithoutThePermissionThenForbidden() {
+		get(api, "/annotated/permission",
+				(claims) -> claims.claim("role", "releaser").claim("permissions", List.of("projects:read")))
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.error_description")
+			.isEqualTo("this request needs the organization permission projects:delete");
+	}
+
+	@Test
 	void requirePermissionWhenPermissionsClaimIsNotAListThenIgnored() {
 		get(api, "/annotated/permission",
 				(claims) -> claims.claim("role", "member").claim("permissions", "projects:delete"))

@@ -20,7 +20,7 @@ record IntrospectionResponse(Map<String, Object> json) {
 
 	/** The token's own claims, which §2.2 names the same way as the JWT does. */
 	private static final List<String> CLAIMS = List.of("scope", "client_id", "sub", "aud", "iss", "exp", "iat", "nbf",
-			"jti", "org", "role", "sid", "auth_time");
+			"jti", "org", "role", "permissions", "sid", "auth_time");
 
 	static IntrospectionResponse active(JWTClaimsSet claims) {
 		Map<String, Object> json = new LinkedHashMap<>();

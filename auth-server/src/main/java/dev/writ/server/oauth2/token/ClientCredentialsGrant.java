@@ -3,9 +3,11 @@ package dev.writ.server.oauth2.token;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Set;
 
 import dev.writ.server.client.Client;
 import dev.writ.server.client.authentication.AuthenticatedClient;
+import dev.writ.server.org.Permissions;
 import dev.writ.server.protocol.FormParameters;
 import dev.writ.server.protocol.OAuth2Exception;
 import dev.writ.server.protocol.Scope;
@@ -51,8 +53,11 @@ final class ClientCredentialsGrant implements GrantHandler {
 		// §4.4.2 and §3.3
 		Scope scope = client.grantableScope(parameters.get(OAuth2ParameterNames.SCOPE));
 		List<String> audiences = audiences(client, parameters.all("resource"));
+		// a client's organization role is a built-in one (the schema allows no other)
+		Set<String> permissions = (client.organization() != null) ? Permissions.ofBuiltIn(client.organization().role())
+				: Set.of();
 		AccessTokenRequest request = new AccessTokenRequest(client.clientId(), client.clientId(), audiences, scope,
-				client.organization(),
+				client.organization(), permissions,
 				this.tokenProperties.lifetime(client.registration().getTokenSettings().getAccessTokenTimeToLive()));
 		return this.issuer.issue(request).map(AccessTokenResponse::new);
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.writ.server.account.User;
 import dev.writ.server.account.Users;
@@ -12,6 +13,7 @@ import dev.writ.server.oidc.IdTokenIssuer;
 import dev.writ.server.oidc.IdTokenRequest;
 import dev.writ.server.org.Memberships;
 import dev.writ.server.org.OrganizationRole;
+import dev.writ.server.org.RolePermissions;
 import dev.writ.server.protocol.OAuth2Exception;
 import dev.writ.server.protocol.Scope;
 import dev.writ.server.token.AccessTokenIssuer;
@@ -26,9 +28,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The tokens a user's grant gives a client: an access token with the user's organization
- * and role, and an ID token when the scope has {@code openid}. Shared by the
- * authorization-code and refresh-token grants, so both say the same about a user.
+ * The tokens a user's grant gives a client: an access token with the user's organization,
+ * role and the role's permissions, and an ID token when the scope has {@code openid}.
+ * Shared by the authorization-code and refresh-token grants, so both say the same about a
+ * user.
  */
 @Component
 final class UserTokens {
@@ -36,6 +39,8 @@ final class UserTokens {
 	private final Users users;
 
 	private final Memberships memberships;
+
+	private final RolePermissions rolePermissions;
 
 	private final AccessTokenIssuer accessTokens;
 
@@ -45,11 +50,12 @@ final class UserTokens {
 
 	private final UserAccessTokens userAccessTokens;
 
-	UserTokens(Users users, Memberships memberships, AccessTokenIssuer accessTokens, IdTokenIssuer idTokens,
-			TokenProperties tokenProperties, UserAccessTokens userAccessTokens) {
+	UserTokens(Users users, Memberships memberships, RolePermissions rolePermissions, AccessTokenIssuer accessTokens,
+			IdTokenIssuer idTokens, TokenProperties tokenProperties, UserAccessTokens userAccessTokens) {
 		this.userAccessTokens = userAccessTokens;
 		this.users = users;
 		this.memberships = memberships;
+		this.rolePermissions = rolePermissions;
 		this.accessTokens = accessTokens;
 		this.idTokens = idTokens;
 		this.tokenProperties = tokenProperties;
@@ -78,14 +84,27 @@ final class UserTokens {
 				.invalidGrant("the user is no longer a member of the organization '" + organizationId + "'")));
 	}
 
+	/**
+	 * What the user's role allows in the organization now, read with the role, so a
+	 * changed role shows in the next token; none without an organization.
+	 */
+	private Mono<Set<String>> permissions(@Nullable OrganizationRole organization) {
+		if (organization == null) {
+			return Mono.just(Set.of());
+		}
+		return this.rolePermissions.permissions(organization.organizationId(), organization.role())
+			.defaultIfEmpty(Set.of());
+	}
+
 	Mono<Issued> issue(Client client, UserGrant grant) {
 		Duration lifetime = this.tokenProperties
 			.lifetime(client.registration().getTokenSettings().getAccessTokenTimeToLive());
 		return organization(grant.userId(), grant.organizationId()).map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
-			.flatMap((organization) -> this.accessTokens
-				.issue(new AccessTokenRequest(grant.userId(), client.clientId(), grant.audiences(), grant.scope(),
-						organization.orElse(null), lifetime, grant.sessionId(), grant.authTime()))
+			.flatMap((organization) -> permissions(organization.orElse(null))
+				.flatMap((permissions) -> this.accessTokens
+					.issue(new AccessTokenRequest(grant.userId(), client.clientId(), grant.audiences(), grant.scope(),
+							organization.orElse(null), permissions, lifetime, grant.sessionId(), grant.authTime())))
 				.flatMap((accessToken) -> this.userAccessTokens
 					.add(grant.userId(), grant.organizationId(), accessToken.tokenId(), accessToken.expiresAt())
 					.thenReturn(accessToken))

@@ -1,5 +1,6 @@
 package dev.writ.server.oauth2.authorization;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -8,6 +9,10 @@ import java.util.regex.Pattern;
 import com.nimbusds.jwt.SignedJWT;
 import dev.writ.server.account.User;
 import dev.writ.server.account.Users;
+import dev.writ.server.event.Actor;
+import dev.writ.server.org.Permissions;
+import dev.writ.server.org.Grantor;
+import dev.writ.server.org.OrganizationRoles;
 import dev.writ.server.test.HttpBrowser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,12 +108,17 @@ class OrganizationContextTests {
 		assertThat(globex).contains("organization=org_globex");
 		MultiValueMap<String, String> callback = code(browser, globex);
 		Map<String, Object> tokens = exchange(WEB, WEB_SECRET, callback.getFirst("code"), verifier);
-		assertThat(claims(tokens)).containsEntry("org", "org_globex").containsEntry("role", "admin");
+		assertThat(claims(tokens)).containsEntry("org", "org_globex")
+			.containsEntry("role", "admin")
+			.containsEntry("permissions", List.copyOf(Permissions.ofBuiltIn("admin")));
 
 		// a role change shows in the next token; the organization stays the grant's
 		member("org_globex", "member");
 		Map<String, Object> refreshed = refreshOk((String) tokens.get("refresh_token"), null);
-		assertThat(claims(refreshed)).containsEntry("org", "org_globex").containsEntry("role", "member");
+		assertThat(claims(refreshed)).containsEntry("org", "org_globex")
+			.containsEntry("role", "member")
+			.containsEntry("permissions",
+					List.of("projects:read", "projects:write", "deployments:read", "deployments:write"));
 	}
 
 	@Test
@@ -154,6 +164,38 @@ class OrganizationContextTests {
 		expectError(refresh((String) tokens.get("refresh_token"), null), "invalid_grant");
 		member("org_acme", "member");
 		expectError(refresh((String) tokens.get("refresh_token"), null), "invalid_grant");
+	}
+
+	@Test
+	void tokenWhenCustomRoleThenItsPermissionsAndNarrowingItEndsTheGrant() throws Exception {
+		OrganizationRoles roles = AuthorizationCodeFlowTests.server.bean(OrganizationRoles.class);
+		Grantor operator = Grantor.platform(Actor.system("test"));
+		String role = "releaser-" + UUID.randomUUID().toString().substring(0, 8);
+		roles.define("org_globex", role, "Ships releases", List.of("deployments:write", "projects:read"), operator)
+			.block();
+		member("org_globex", role);
+		String verifier = HttpBrowser.codeVerifier();
+		MultiValueMap<String, String> callback = code(signedIn(),
+				authorizeUri(WEB, "scope", "openid offline_access", "organization", "org_globex", "code_challenge",
+						HttpBrowser.s256(verifier), "code_challenge_method", "S256", "prompt", "consent"));
+		Map<String, Object> tokens = exchange(WEB, WEB_SECRET, callback.getFirst("code"), verifier);
+		assertThat(claims(tokens)).containsEntry("role", role)
+			.containsEntry("permissions", List.of("projects:read", "deployments:write"));
+
+		// widening shows in the next token and leaves the grant alone
+		roles
+			.update("org_globex", role, "Ships releases",
+					List.of("projects:read", "deployments:read", "deployments:write"), operator)
+			.block();
+		assertThat(AuthorizationCodeFlowTests.introspect((String) tokens.get("access_token"))).isTrue();
+		Map<String, Object> widened = refreshOk((String) tokens.get("refresh_token"), null);
+		assertThat(claims(widened)).containsEntry("permissions",
+				List.of("projects:read", "deployments:read", "deployments:write"));
+
+		// narrowing ends the holders' grants at once, as a change of their role does
+		roles.update("org_globex", role, "Ships releases", List.of("projects:read"), operator).block();
+		assertThat(AuthorizationCodeFlowTests.introspect((String) widened.get("access_token"))).isFalse();
+		expectError(refresh((String) widened.get("refresh_token"), null), "invalid_grant");
 	}
 
 }

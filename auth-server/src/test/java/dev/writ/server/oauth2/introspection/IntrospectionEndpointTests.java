@@ -45,9 +45,10 @@ class IntrospectionEndpointTests {
 			.json("""
 					{"active":true,"scope":"read:projects","client_id":"demo-m2m","sub":"demo-m2m",
 					 "aud":"http://localhost:8081","iss":"%s","exp":%d,"iat":%d,"jti":"%s",
-					 "org":"org_acme","role":"member","token_type":"Bearer"}""".formatted(server.baseUrl(),
-					claims.getExpirationTime().getTime() / 1000, claims.getIssueTime().getTime() / 1000,
-					claims.getJWTID()), JsonCompareMode.STRICT);
+					 "org":"org_acme","role":"member",
+					 "permissions":["projects:read","projects:write","deployments:read","deployments:write"],
+					 "token_type":"Bearer"}""".formatted(server.baseUrl(), claims.getExpirationTime().getTime() / 1000,
+					claims.getIssueTime().getTime() / 1000, claims.getJWTID()), JsonCompareMode.STRICT);
 	}
 
 	@Test

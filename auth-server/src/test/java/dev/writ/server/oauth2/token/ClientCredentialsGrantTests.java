@@ -64,6 +64,8 @@ class ClientCredentialsGrantTests {
 		assertThat(claims.getStringClaim("client_id")).isEqualTo(M2M_ID);
 		assertThat(claims.getStringClaim("org")).isEqualTo("org_acme");
 		assertThat(claims.getStringClaim("role")).isEqualTo("member");
+		assertThat(claims.getStringListClaim("permissions")).containsExactly("projects:read", "projects:write",
+				"deployments:read", "deployments:write");
 		assertThat(claims.getJWTID()).isNotBlank();
 		assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
 			.isEqualTo(Duration.ofMinutes(5));
@@ -170,7 +172,7 @@ class ClientCredentialsGrantTests {
 		assertThat(body).containsEntry("expires_in", 60).containsEntry("scope", "read:projects");
 		JWTClaimsSet claims = SignedJWT.parse((String) body.get("access_token")).getJWTClaimsSet();
 		assertThat(claims.getAudience()).containsExactly("short-lived");
-		assertThat(claims.getClaims()).doesNotContainKeys("org", "role");
+		assertThat(claims.getClaims()).doesNotContainKeys("org", "role", "permissions");
 	}
 
 	@Test
