@@ -92,9 +92,6 @@ record Action(String name, Api api, HttpMethod method, String path, Map<String, 
 	@FunctionalInterface
 	interface Effect {
 
-		Effect NONE = (answer, allowed) -> {
-		};
-
 		void check(Answer answer, boolean allowed);
 
 	}

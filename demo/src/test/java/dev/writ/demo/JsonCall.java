@@ -48,12 +48,29 @@ record JsonCall(HttpMethod method, String path, @Nullable Object body) {
 		return new JsonCall(HttpMethod.GET, path, null);
 	}
 
+	static JsonCall post(String path) {
+		return new JsonCall(HttpMethod.POST, path, null);
+	}
+
 	static JsonCall post(String path, Object body) {
 		return new JsonCall(HttpMethod.POST, path, body);
 	}
 
+	static JsonCall patch(String path, Object body) {
+		return new JsonCall(HttpMethod.PATCH, path, body);
+	}
+
+	static JsonCall put(String path, Object body) {
+		return new JsonCall(HttpMethod.PUT, path, body);
+	}
+
 	static JsonCall delete(String path) {
 		return new JsonCall(HttpMethod.DELETE, path, null);
+	}
+
+	@Override
+	public String toString() {
+		return this.method + " " + this.path + ((this.body != null) ? " " + this.body : "");
 	}
 
 	/**
@@ -83,7 +100,7 @@ record JsonCall(HttpMethod method, String path, @Nullable Object body) {
 
 		@Override
 		public String toString() {
-			return this.call.method() + " " + this.call.path() + " -> " + this.status + " " + this.body;
+			return this.call + " -> " + this.status + " " + this.body;
 		}
 
 	}

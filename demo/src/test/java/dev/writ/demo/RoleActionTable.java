@@ -25,6 +25,13 @@ final class RoleActionTable {
 	static List<Action> actions() {
 		List<Action> actions = new ArrayList<>();
 		actions.addAll(SampleApiActions.actions());
+		actions.addAll(OrganizationActions.actions());
+		actions.addAll(InvitationActions.actions());
+		actions.addAll(ApiTokenActions.actions());
+		actions.addAll(RoleActions.actions());
+		actions.addAll(ClientActions.actions());
+		actions.addAll(UserActions.actions());
+		actions.add(OrganizationActions.deleteOrganization());
 		return List.copyOf(actions);
 	}
 

@@ -19,10 +19,13 @@ final class Scene {
 
 	private final Map<String, SignedInUser> signedIn;
 
+	private final Platform platform;
+
 	Scene(DemoStack product, ScratchOrganization organization, Map<String, SignedInUser> signedIn) {
 		this.product = product;
 		this.organization = organization;
 		this.signedIn = Map.copyOf(signedIn);
+		this.platform = organization.platform();
 	}
 
 	String organizationId() {
@@ -64,6 +67,11 @@ final class Scene {
 
 	Answer adminApi(String role, JsonCall call) {
 		return send(Action.Api.ADMIN_API, role, call);
+	}
+
+	/** Sends {@code call} to the admin API as demo-admin, the platform's operator. */
+	Answer platform(JsonCall call) {
+		return this.platform.send(call);
 	}
 
 	/** A new project of the organization, created by its owner; its id. */

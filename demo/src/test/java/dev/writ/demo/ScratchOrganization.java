@@ -15,12 +15,16 @@ import dev.writ.server.session.SignOutEverywhere;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * An organization of a test's own on the shared product, with a fresh user in each role
  * asked for, so that a test may change, remove or delete what it likes without touching
- * the demo's acme and globex. Each user belongs to this organization only, so signing in
- * never stops at the organization picker. Closing it deletes the organization, its
- * projects at sample-api and its users, leaving the product as it was.
+ * the demo's acme and globex. The organization is created through the admin API by
+ * demo-admin, the platform's operator, for its new owner; the other users join through
+ * {@code Memberships}. Each user belongs to this organization only, so signing in never
+ * stops at the organization picker. Closing it deletes the organization, its projects at
+ * sample-api and its users, leaving the product as it was.
  */
 final class ScratchOrganization implements AutoCloseable {
 
@@ -29,20 +33,32 @@ final class ScratchOrganization implements AutoCloseable {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+	private static final String ORGANIZATIONS = "/admin/api/organizations";
+
 	private final DemoStack product;
 
-	private final String id;
+	private final Platform platform;
 
-	private final String suffix;
-
-	private final Map<String, User> members = new LinkedHashMap<>();
+	private final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
 	private final List<User> users = new ArrayList<>();
 
-	private ScratchOrganization(DemoStack product, String id, String suffix) {
+	private final Map<String, User> members = new LinkedHashMap<>();
+
+	private final String id;
+
+	private ScratchOrganization(DemoStack product) {
 		this.product = product;
-		this.id = id;
-		this.suffix = suffix;
+		this.platform = new Platform(product);
+		User owner = user("owner");
+		this.id = this.platform
+			.send(JsonCall.post(ORGANIZATIONS,
+					Map.of("slug", "scratch-" + this.suffix, "name", "Scratch " + this.suffix, "owner", owner.id())))
+			.expect(201)
+			.json()
+			.get("id")
+			.asString();
+		this.members.put("owner", owner);
 	}
 
 	/**
@@ -50,22 +66,16 @@ final class ScratchOrganization implements AutoCloseable {
 	 * {@code otherRoles}.
 	 */
 	static ScratchOrganization create(DemoStack product, String... otherRoles) {
-		String suffix = UUID.randomUUID().toString().substring(0, 8);
-		ScratchOrganization scratch = new ScratchOrganization(product, "org_scratch_" + suffix, suffix);
-		User owner = scratch.user("owner");
-		scratch.product.authServer()
-			.getBean(DatabaseClient.class)
-			.sql("INSERT INTO organizations (id, slug, name) VALUES (:id, :slug, :name)")
-			.bind("id", scratch.id)
-			.bind("slug", "scratch-" + suffix)
-			.bind("name", "Scratch " + suffix)
-			.then()
-			.block(TIMEOUT);
-		scratch.join(owner, "owner");
+		ScratchOrganization scratch = new ScratchOrganization(product);
 		for (String role : otherRoles) {
 			scratch.join(scratch.user(role), role);
 		}
 		return scratch;
+	}
+
+	/** demo-admin, who created the organization. */
+	Platform platform() {
+		return this.platform;
 	}
 
 	/** The organization's id. */
@@ -89,11 +99,6 @@ final class ScratchOrganization implements AutoCloseable {
 		return user;
 	}
 
-	/** A new user of no organization. */
-	User newUser(String name) {
-		return user(name);
-	}
-
 	/** Signs the user created for {@code role} in to demo-web, through Chromium. */
 	SignedInUser signIn(String role, CallbackServer callback) {
 		return SignedInUser.signIn(this.product, callback, member(role).email());
@@ -101,9 +106,17 @@ final class ScratchOrganization implements AutoCloseable {
 
 	/** The role {@code userId} has here now, or {@code null} when not a member. */
 	String roleOf(String userId) {
+		return roleOf(userId, this.id);
+	}
+
+	/**
+	 * The role {@code userId} has in {@code organizationId} now, or {@code null} when not
+	 * a member.
+	 */
+	String roleOf(String userId, String organizationId) {
 		return this.product.authServer()
 			.getBean(Memberships.class)
-			.find(userId, this.id)
+			.find(userId, organizationId)
 			.map((membership) -> membership.role())
 			.block(TIMEOUT);
 	}
@@ -135,8 +148,9 @@ final class ScratchOrganization implements AutoCloseable {
 			.bind("org", this.id)
 			.then()
 			.block(TIMEOUT);
+		// gone already when the role table's last cell deleted it
+		assertThat(this.platform.send(JsonCall.delete(ORGANIZATIONS + "/" + this.id)).status()).isIn(204, 404);
 		DatabaseClient authServer = this.product.authServer().getBean(DatabaseClient.class);
-		authServer.sql("DELETE FROM organizations WHERE id = :id").bind("id", this.id).then().block(TIMEOUT);
 		SignOutEverywhere signOut = this.product.authServer().getBean(SignOutEverywhere.class);
 		for (User user : this.users) {
 			signOut.signOut(user.id()).block(TIMEOUT);

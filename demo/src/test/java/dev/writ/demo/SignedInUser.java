@@ -59,14 +59,6 @@ final class SignedInUser {
 		}
 	}
 
-	String email() {
-		return this.email;
-	}
-
-	ThirdPartyApp app() {
-		return this.app;
-	}
-
 	/** A current access token, renewed first if it expires within a minute. */
 	synchronized String accessToken() {
 		if (claims().getExpirationTime().toInstant().isBefore(Instant.now().plus(RENEW_BEFORE_EXPIRY))) {
@@ -82,10 +74,6 @@ final class SignedInUser {
 		return this.tokens.getAccessToken().getValue();
 	}
 
-	synchronized RefreshToken refreshToken() {
-		return this.tokens.getRefreshToken();
-	}
-
 	/** The claims of the access token held now. */
 	synchronized JWTClaimsSet claims() {
 		try {
@@ -98,7 +86,11 @@ final class SignedInUser {
 
 	/** What the token endpoint answers to the refresh token held now. */
 	TokenResponse refresh() throws Exception {
-		return this.app.refresh(refreshToken(), this.app.metadata().getTokenEndpointURI());
+		RefreshToken refreshToken;
+		synchronized (this) {
+			refreshToken = this.tokens.getRefreshToken();
+		}
+		return this.app.refresh(refreshToken, this.app.metadata().getTokenEndpointURI());
 	}
 
 }
