@@ -58,6 +58,8 @@ final class ThirdPartyApp {
 
 	private final URI redirectUri;
 
+	private final Scope scope;
+
 	private final CodeVerifier verifier = new CodeVerifier();
 
 	private final Nonce nonce = new Nonce();
@@ -69,6 +71,15 @@ final class ThirdPartyApp {
 	 * @param secret the client secret, or {@code null} for a public client
 	 */
 	ThirdPartyApp(String issuer, String clientId, String secret, String redirectUri) {
+		this(issuer, clientId, secret, redirectUri, SCOPE);
+	}
+
+	/**
+	 * @param issuer the server's issuer, whose discovery document the app reads
+	 * @param secret the client secret, or {@code null} for a public client
+	 * @param scope what the app asks for
+	 */
+	ThirdPartyApp(String issuer, String clientId, String secret, String redirectUri, Scope scope) {
 		try {
 			this.metadata = OIDCProviderMetadata.resolve(new Issuer(issuer));
 		}
@@ -78,6 +89,7 @@ final class ThirdPartyApp {
 		this.clientId = new ClientID(clientId);
 		this.authentication = (secret != null) ? new ClientSecretBasic(this.clientId, new Secret(secret)) : null;
 		this.redirectUri = URI.create(redirectUri);
+		this.scope = scope;
 	}
 
 	OIDCProviderMetadata metadata() {
@@ -86,7 +98,7 @@ final class ThirdPartyApp {
 
 	/** Where the app sends the browser to sign in. */
 	URI authorizationRequest() {
-		return new AuthenticationRequest.Builder(ResponseType.CODE, SCOPE, this.clientId, this.redirectUri)
+		return new AuthenticationRequest.Builder(ResponseType.CODE, this.scope, this.clientId, this.redirectUri)
 			.state(this.state)
 			.nonce(this.nonce)
 			.codeChallenge(this.verifier, CodeChallengeMethod.S256)
