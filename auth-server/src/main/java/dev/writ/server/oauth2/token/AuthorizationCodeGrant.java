@@ -1,5 +1,6 @@
 package dev.writ.server.oauth2.token;
 
+import java.util.List;
 import java.util.Optional;
 
 import dev.writ.server.client.Client;
@@ -59,9 +60,14 @@ final class AuthorizationCodeGrant implements GrantHandler {
 	@Override
 	public Mono<AccessTokenResponse> grant(AuthenticatedClient client, FormParameters parameters) {
 		String code = parameters.require(OAuth2ParameterNames.CODE);
+		// RFC 8707 §2.2: checked before the code is spent, so a bad resource does not
+		// cost
+		// it; the grant covers every audience the client is registered for
+		List<String> audiences = ResourceIndicators.audiences(parameters.all(ResourceIndicators.RESOURCE),
+				client.client().tokenAudiences(), client.client().tokenAudiences());
 		return this.codes.redeem(code, client.client().clientId()).flatMap((redemption) -> {
 			if (redemption instanceof CodeRedemption.Redeemed redeemed) {
-				return issue(client.client(), code, redeemed.authorization(), parameters);
+				return issue(client.client(), code, redeemed.authorization(), parameters, audiences);
 			}
 			if (redemption instanceof CodeRedemption.Replayed replayed) {
 				return revoke(replayed)
@@ -72,7 +78,7 @@ final class AuthorizationCodeGrant implements GrantHandler {
 	}
 
 	private Mono<AccessTokenResponse> issue(Client client, String code, CodeAuthorization authorization,
-			FormParameters parameters) {
+			FormParameters parameters, List<String> audiences) {
 		// §4.1.3: the same redirect_uri as in the authorization request, if it had one
 		String redirectUri = parameters.get(OAuth2ParameterNames.REDIRECT_URI);
 		if (authorization.redirectUriGiven() ? !authorization.redirectUri().equals(redirectUri)
@@ -93,8 +99,10 @@ final class AuthorizationCodeGrant implements GrantHandler {
 		UserTokens.UserGrant grant = new UserTokens.UserGrant(authorization.userId(), authorization.grantedScope(),
 				client.tokenAudiences(), authorization.sessionId(), authorization.authTime(), authorization.amr(),
 				authorization.nonce(), authorization.organizationId());
+		// the refresh-token family keeps the whole grant; this access token is for the
+		// resources asked for
 		return this.userTokens.activeUser(authorization.userId())
-			.then(this.userTokens.issue(client, grant))
+			.then(this.userTokens.issue(client, grant.forAudiences(audiences)))
 			.flatMap((issued) -> this.refreshTokens.start(client, grant, issued)
 				.map(Optional::of)
 				.defaultIfEmpty(Optional.empty())

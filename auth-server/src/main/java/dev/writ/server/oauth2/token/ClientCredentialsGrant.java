@@ -1,7 +1,5 @@
 package dev.writ.server.oauth2.token;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Set;
 
@@ -52,7 +50,12 @@ final class ClientCredentialsGrant implements GrantHandler {
 		Client client = authenticated.client();
 		// §4.4.2 and §3.3
 		Scope scope = client.grantableScope(parameters.get(OAuth2ParameterNames.SCOPE));
-		List<String> audiences = audiences(client, parameters.all("resource"));
+		// RFC 8707 §2: only audiences the client is registered for; without any, all of
+		// them, and with none registered the client itself (as Spring Authorization
+		// Server
+		// does), since RFC 9068 requires an aud
+		List<String> audiences = ResourceIndicators.audiences(parameters.all(ResourceIndicators.RESOURCE),
+				client.audiences(), client.tokenAudiences());
 		// a client's organization role is a built-in one (the schema allows no other)
 		Set<String> permissions = (client.organization() != null) ? Permissions.ofBuiltIn(client.organization().role())
 				: Set.of();
@@ -60,37 +63,6 @@ final class ClientCredentialsGrant implements GrantHandler {
 				client.organization(), permissions,
 				this.tokenProperties.lifetime(client.registration().getTokenSettings().getAccessTokenTimeToLive()));
 		return this.issuer.issue(request).map(AccessTokenResponse::new);
-	}
-
-	/**
-	 * RFC 8707 §2: the resources named, each of which the client must be registered for;
-	 * without any, every audience of the client, and with none registered the client
-	 * itself (as Spring Authorization Server does), since RFC 9068 requires an
-	 * {@code aud}.
-	 */
-	private static List<String> audiences(Client client, List<String> resources) {
-		for (String resource : resources) {
-			if (!isAbsoluteWithoutFragment(resource)) {
-				throw OAuth2Exception.invalidTarget("resource must be an absolute URI without a fragment");
-			}
-			if (!client.audiences().contains(resource)) {
-				throw OAuth2Exception.invalidTarget("the client may not request tokens for '" + resource + "'");
-			}
-		}
-		if (!resources.isEmpty()) {
-			return resources.stream().distinct().toList();
-		}
-		return client.tokenAudiences();
-	}
-
-	private static boolean isAbsoluteWithoutFragment(String value) {
-		try {
-			URI uri = new URI(value);
-			return uri.isAbsolute() && uri.getFragment() == null;
-		}
-		catch (URISyntaxException ex) {
-			return false;
-		}
 	}
 
 }

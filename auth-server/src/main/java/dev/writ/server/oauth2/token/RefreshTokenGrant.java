@@ -1,5 +1,7 @@
 package dev.writ.server.oauth2.token;
 
+import java.util.List;
+
 import dev.writ.server.client.authentication.AuthenticatedClient;
 import dev.writ.server.protocol.FormParameters;
 import dev.writ.server.protocol.OAuth2Exception;
@@ -44,22 +46,35 @@ final class RefreshTokenGrant implements GrantHandler {
 	public Mono<AccessTokenResponse> grant(AuthenticatedClient client, FormParameters parameters) {
 		String refreshToken = parameters.require(OAuth2ParameterNames.REFRESH_TOKEN);
 		Scope requested = Scope.parse(parameters.get(OAuth2ParameterNames.SCOPE));
-		// The scope is checked before rotating, so that a bad request does not cost the
-		// client its refresh token.
+		List<String> resources = parameters.all(ResourceIndicators.RESOURCE);
+		// The scope and the resources are checked before rotating, so that a bad request
+		// does not cost the client its refresh token.
 		return this.families.find(refreshToken).flatMap((active) -> {
 			Scope missing = active.grant().scope().missing(requested);
-			return missing.isEmpty() ? Mono.<Void>empty() : Mono.error(
-					OAuth2Exception.invalidScope("the scope '" + missing + "' exceeds what the refresh token grants"));
+			if (!missing.isEmpty()) {
+				return Mono.<Void>error(OAuth2Exception
+					.invalidScope("the scope '" + missing + "' exceeds what the refresh token grants"));
+			}
+			audiences(resources, active.grant());
+			return Mono.<Void>empty();
 		})
 			.then(Mono.defer(() -> this.families.rotate(refreshToken, client.client().clientId())))
-			.flatMap((rotation) -> issue(client, rotation, requested));
+			.flatMap((rotation) -> issue(client, rotation, requested, resources));
 	}
 
-	private Mono<AccessTokenResponse> issue(AuthenticatedClient client, RefreshTokenRotation rotation,
-			Scope requested) {
+	/**
+	 * RFC 8707 §2.2: the access token is for the resources asked for, within those of the
+	 * grant, which the family keeps whole.
+	 */
+	private static List<String> audiences(List<String> resources, RefreshGrant family) {
+		return ResourceIndicators.audiences(resources, family.audiences(), family.audiences());
+	}
+
+	private Mono<AccessTokenResponse> issue(AuthenticatedClient client, RefreshTokenRotation rotation, Scope requested,
+			List<String> resources) {
 		RefreshGrant family = rotation.grant();
 		Scope scope = requested.isEmpty() ? family.scope() : requested;
-		UserTokens.UserGrant grant = new UserTokens.UserGrant(family.userId(), scope, family.audiences(),
+		UserTokens.UserGrant grant = new UserTokens.UserGrant(family.userId(), scope, audiences(resources, family),
 				family.sessionId(), family.authTime(), family.amr(), null,
 				(family.organization() != null) ? family.organization().organizationId() : null);
 		// a disabled user, or one no longer in the grant's organization, ends the family

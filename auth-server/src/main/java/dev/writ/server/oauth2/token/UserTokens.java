@@ -135,6 +135,13 @@ final class UserTokens {
 	 */
 	record UserGrant(String userId, Scope scope, List<String> audiences, String sessionId, Instant authTime,
 			List<String> amr, @Nullable String nonce, @Nullable String organizationId) {
+
+		/** This grant, for tokens addressed to {@code audiences} only. */
+		UserGrant forAudiences(List<String> audiences) {
+			return new UserGrant(this.userId, this.scope, audiences, this.sessionId, this.authTime, this.amr,
+					this.nonce, this.organizationId);
+		}
+
 	}
 
 	/**
