@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import dev.writ.server.admin.AdminApi;
+import dev.writ.server.admin.Page;
 import dev.writ.server.admin.AdminAuthentication;
 import dev.writ.server.admin.AdminAuthorization;
 import dev.writ.server.admin.AdminCaller;
@@ -72,7 +73,7 @@ final class ClientsApi {
 			return this.administration.list(administrator, after, limit)
 				.map(ClientJson::of)
 				.collectList()
-				.map((items) -> ClientPage.of(items, limit));
+				.map((items) -> Page.of(items, limit, ClientJson::clientId));
 		}).flatMap(NoStoreResponse::json);
 	}
 

@@ -1,5 +1,6 @@
 package dev.writ.server.admin.organization;
 
+import dev.writ.server.admin.Page;
 import dev.writ.server.admin.AdminAuthorization;
 import dev.writ.server.audit.AuditLogQuery;
 import dev.writ.server.org.Permissions;

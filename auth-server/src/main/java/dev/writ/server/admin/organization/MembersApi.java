@@ -5,6 +5,7 @@ import java.util.Map;
 import dev.writ.server.admin.AdminAuthorization;
 import dev.writ.server.admin.AdminEvents;
 import dev.writ.server.admin.AdminProblem;
+import dev.writ.server.admin.Page;
 import dev.writ.server.admin.JsonBody;
 import dev.writ.server.admin.LastOwnerException;
 import dev.writ.server.org.UnknownRoleException;

@@ -8,6 +8,7 @@ import dev.writ.server.admin.AdminAuthentication;
 import dev.writ.server.admin.AdminAuthorization;
 import dev.writ.server.admin.AdminCaller;
 import dev.writ.server.admin.AdminProblem;
+import dev.writ.server.admin.Page;
 import dev.writ.server.admin.AdminScopes;
 import dev.writ.server.admin.JsonBody;
 import dev.writ.server.admin.OrganizationAdministration;

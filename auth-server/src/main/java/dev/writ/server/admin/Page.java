@@ -1,4 +1,4 @@
-package dev.writ.server.admin.organization;
+package dev.writ.server.admin;
 
 import java.util.List;
 import java.util.function.Function;
@@ -13,13 +13,13 @@ import org.jspecify.annotations.Nullable;
  * @param next the value of {@code after} for the next page, or {@code null}
  * @param <T> the item type
  */
-record Page<T>(List<T> items, @Nullable String next) {
+public record Page<T>(List<T> items, @Nullable String next) {
 
-	static <T> Page<T> of(List<T> items) {
+	public static <T> Page<T> of(List<T> items) {
 		return new Page<>(items, null);
 	}
 
-	static <T> Page<T> of(List<T> items, int limit, Function<T, String> cursor) {
+	public static <T> Page<T> of(List<T> items, int limit, Function<T, String> cursor) {
 		return new Page<>(items, (items.size() == limit) ? cursor.apply(items.get(items.size() - 1)) : null);
 	}
 
