@@ -6,6 +6,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.writ.server.WritProperties;
 import dev.writ.server.account.Users;
 import dev.writ.server.apitoken.ApiTokens;
+import dev.writ.server.protocol.BearerCredentials;
 import dev.writ.server.protocol.Scope;
 import dev.writ.server.token.AccessTokenVerifier;
 import dev.writ.server.token.RevocationList;
@@ -27,8 +28,6 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public final class AdminAuthentication {
-
-	private static final String BEARER = "Bearer ";
 
 	private static final String CALLER = AdminCaller.class.getName();
 
@@ -67,12 +66,12 @@ public final class AdminAuthentication {
 		if (authorization.size() > 1) {
 			throw AdminProblem.invalidAuthorizationRequest("send one Authorization header");
 		}
-		String value = authorization.isEmpty() ? "" : authorization.get(0);
+		String token = authorization.isEmpty() ? null : BearerCredentials.token(authorization.get(0));
 		// RFC 6750 §3: a request with another scheme lacks the credentials asked for
-		if (value.length() <= BEARER.length() || !value.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+		if (token == null) {
 			throw AdminProblem.unauthorized("a bearer access token is required", false);
 		}
-		return value.substring(BEARER.length()).trim();
+		return token;
 	}
 
 	private Mono<AdminCaller> caller(String token) {

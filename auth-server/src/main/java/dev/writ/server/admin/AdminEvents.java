@@ -1,12 +1,8 @@
 package dev.writ.server.admin;
 
-import java.time.Clock;
 import java.util.Map;
 
-import dev.writ.server.event.ClientAddress;
-import dev.writ.server.event.DomainEvent;
 import dev.writ.server.event.DomainEvents;
-import dev.writ.server.event.EventDetails;
 import dev.writ.server.event.Target;
 import org.jspecify.annotations.Nullable;
 
@@ -25,11 +21,8 @@ public final class AdminEvents {
 
 	private final DomainEvents events;
 
-	private final Clock clock;
-
-	AdminEvents(DomainEvents events, Clock clock) {
+	AdminEvents(DomainEvents events) {
 		this.events = events;
-		this.clock = clock;
 	}
 
 	/**
@@ -39,9 +32,7 @@ public final class AdminEvents {
 	 */
 	public Mono<Void> publish(AdminCaller caller, String type, @Nullable String organizationId, Target target,
 			Map<String, ?> details) {
-		return Mono
-			.deferContextual((context) -> this.events.publish(new DomainEvent(type, organizationId, caller.actor(),
-					target, ClientAddress.in(context), this.clock.instant(), EventDetails.copyOf(details))));
+		return this.events.publish(type, organizationId, caller.actor(), target, details);
 	}
 
 }

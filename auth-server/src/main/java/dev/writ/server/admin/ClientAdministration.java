@@ -1,7 +1,6 @@
 package dev.writ.server.admin;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,6 @@ import dev.writ.server.client.Client;
 import dev.writ.server.client.ClientSecrets;
 import dev.writ.server.client.ClientSecrets.NewClientSecret;
 import dev.writ.server.client.RegisteredClients;
-import dev.writ.server.event.ClientAddress;
-import dev.writ.server.event.DomainEvent;
 import dev.writ.server.event.DomainEventTypes;
 import dev.writ.server.event.DomainEvents;
 import dev.writ.server.event.Target;
@@ -77,15 +74,13 @@ public final class ClientAdministration {
 
 	private final TransactionalOperator transaction;
 
-	private final Clock clock;
-
 	private final TokenProperties tokenProperties;
 
 	private final ClientRegistrationValidator validator;
 
 	ClientAdministration(RegisteredClients clients, ClientSecrets secrets, Organizations organizations,
 			RefreshTokenFamilies families, ClientAccessTokens accessTokens, DomainEvents events,
-			ReactiveTransactionManager transactions, Clock clock, TokenProperties tokenProperties) {
+			ReactiveTransactionManager transactions, TokenProperties tokenProperties) {
 		this.clients = clients;
 		this.secrets = secrets;
 		this.organizations = organizations;
@@ -93,7 +88,6 @@ public final class ClientAdministration {
 		this.accessTokens = accessTokens;
 		this.events = events;
 		this.transaction = TransactionalOperator.create(transactions);
-		this.clock = clock;
 		this.tokenProperties = tokenProperties;
 		this.validator = new ClientRegistrationValidator(tokenProperties.maxAccessTokenTimeToLive());
 	}
@@ -294,10 +288,9 @@ public final class ClientAdministration {
 
 	private Mono<Void> publish(String type, ClientAdministrator administrator, Client client,
 			Map<String, Object> details) {
-		return Mono.deferContextual((context) -> this.events.publish(
-				new DomainEvent(type, (client.organization() != null) ? client.organization().organizationId() : null,
-						administrator.actor(), new Target(Target.CLIENT, client.clientId()), ClientAddress.in(context),
-						this.clock.instant(), details)));
+		return this.events.publish(type,
+				(client.organization() != null) ? client.organization().organizationId() : null, administrator.actor(),
+				new Target(Target.CLIENT, client.clientId()), details);
 	}
 
 	private static ClientWithSecret withSecret(Client saved, Optional<NewClientSecret> secret) {

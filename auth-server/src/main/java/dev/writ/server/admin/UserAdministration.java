@@ -1,14 +1,11 @@
 package dev.writ.server.admin;
 
-import java.time.Clock;
 import java.util.Map;
 
 import dev.writ.server.account.User;
 import dev.writ.server.account.UserStatusChange;
 import dev.writ.server.account.Users;
 import dev.writ.server.event.Actor;
-import dev.writ.server.event.ClientAddress;
-import dev.writ.server.event.DomainEvent;
 import dev.writ.server.event.DomainEventTypes;
 import dev.writ.server.event.DomainEvents;
 import dev.writ.server.event.Target;
@@ -51,15 +48,12 @@ public final class UserAdministration {
 
 	private final TransactionalOperator transaction;
 
-	private final Clock clock;
-
 	UserAdministration(Users users, SignOutEverywhere signOutEverywhere, DomainEvents events,
-			ReactiveTransactionManager transactions, Clock clock) {
+			ReactiveTransactionManager transactions) {
 		this.users = users;
 		this.signOutEverywhere = signOutEverywhere;
 		this.events = events;
 		this.transaction = TransactionalOperator.create(transactions);
-		this.clock = clock;
 	}
 
 	/**
@@ -99,9 +93,7 @@ public final class UserAdministration {
 		if (!change.changed()) {
 			return Mono.empty();
 		}
-		return Mono.deferContextual((context) -> this.events
-			.publish(new DomainEvent(eventType, null, actor, new Target(Target.USER, change.user().id()),
-					ClientAddress.in(context), this.clock.instant(), Map.of())));
+		return this.events.publish(eventType, null, actor, new Target(Target.USER, change.user().id()), Map.of());
 	}
 
 }

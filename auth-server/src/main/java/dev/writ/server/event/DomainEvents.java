@@ -1,6 +1,10 @@
 package dev.writ.server.event;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -26,12 +30,28 @@ public final class DomainEvents {
 
 	private final List<DomainEventListener> listeners;
 
+	private final Clock clock;
+
 	/**
 	 * @param listeners every listener, in the order they are called; Spring passes the
 	 * beans sorted by their {@code @Order}
+	 * @param clock what {@link #publish(String, String, Actor, Target, Map)} dates events
+	 * by
 	 */
-	public DomainEvents(List<DomainEventListener> listeners) {
+	public DomainEvents(List<DomainEventListener> listeners, Clock clock) {
 		this.listeners = List.copyOf(listeners);
+		this.clock = clock;
+	}
+
+	/**
+	 * Publishes what {@code actor} just did on the request being served: dated now, from
+	 * the client address the request's Reactor context carries ({@link ClientAddress}).
+	 * @param details JSON values only (see {@link EventDetails#copyOf})
+	 */
+	public Mono<Void> publish(String type, @Nullable String organizationId, Actor actor, Target target,
+			Map<String, ?> details) {
+		return Mono.deferContextual((context) -> publish(new DomainEvent(type, organizationId, actor, target,
+				ClientAddress.in(context), this.clock.instant(), EventDetails.copyOf(details))));
 	}
 
 	/**

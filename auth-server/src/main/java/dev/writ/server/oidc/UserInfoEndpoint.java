@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.writ.server.account.Users;
+import dev.writ.server.protocol.BearerCredentials;
 import dev.writ.server.protocol.FormParameters;
 import dev.writ.server.protocol.NoStoreResponse;
 import dev.writ.server.protocol.OAuth2Exception;
@@ -31,8 +32,6 @@ import reactor.core.publisher.Mono;
 public final class UserInfoEndpoint {
 
 	public static final String PATH = "/userinfo";
-
-	private static final String BEARER = "Bearer ";
 
 	private final AccessTokenVerifier verifier;
 
@@ -79,11 +78,7 @@ public final class UserInfoEndpoint {
 		if (authorization.size() != 1) {
 			return null;
 		}
-		String value = authorization.get(0);
-		if (value.length() <= BEARER.length() || !value.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-			return null;
-		}
-		return value.substring(BEARER.length()).trim();
+		return BearerCredentials.token(authorization.get(0));
 	}
 
 	private Mono<Object> claims(String token) {

@@ -1,14 +1,11 @@
 package dev.writ.server.org;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.writ.server.event.ClientAddress;
-import dev.writ.server.event.DomainEvent;
 import dev.writ.server.event.DomainEventTypes;
 import dev.writ.server.event.DomainEvents;
 import dev.writ.server.event.Target;
@@ -27,11 +24,8 @@ final class RoleEvents {
 
 	private final DomainEvents events;
 
-	private final Clock clock;
-
-	RoleEvents(DomainEvents events, Clock clock) {
+	RoleEvents(DomainEvents events) {
 		this.events = events;
-		this.clock = clock;
 	}
 
 	Mono<Void> created(String organizationId, Role role, Grantor grantor) {
@@ -59,9 +53,8 @@ final class RoleEvents {
 
 	private Mono<Void> publish(String type, String organizationId, Role role, Grantor grantor,
 			Map<String, Object> details) {
-		return Mono
-			.deferContextual((context) -> this.events.publish(new DomainEvent(type, organizationId, grantor.actor(),
-					new Target(Target.ROLE, role.name()), ClientAddress.in(context), this.clock.instant(), details)));
+		return this.events.publish(type, organizationId, grantor.actor(), new Target(Target.ROLE, role.name()),
+				details);
 	}
 
 }

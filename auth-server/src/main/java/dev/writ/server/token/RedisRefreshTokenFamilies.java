@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.writ.server.event.Actor;
-import dev.writ.server.event.ClientAddress;
-import dev.writ.server.event.DomainEvent;
 import dev.writ.server.event.DomainEventTypes;
 import dev.writ.server.event.DomainEvents;
 import dev.writ.server.event.Target;
@@ -20,7 +18,6 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
-import reactor.util.context.ContextView;
 
 /**
  * {@link RefreshTokenFamilies} in Redis, each operation one Lua script (see
@@ -122,9 +119,8 @@ final class RedisRefreshTokenFamilies implements RefreshTokenFamilies {
 			// the family is already revoked.
 			logger.warn("Refresh token reuse by client '{}': family {} revoked with its access tokens", clientId,
 					reply.get(1));
-			return Mono.deferContextual((context) -> this.events.publish(reuseDetected(reply, clientId, context)))
-				.then(Mono.error(OAuth2Exception.invalidGrant(
-						"the refresh token was already used; its grant is revoked, the user must sign in again")));
+			return reuseDetected(reply, clientId).then(Mono.error(OAuth2Exception.invalidGrant(
+					"the refresh token was already used; its grant is revoked, the user must sign in again")));
 		}
 		return Mono.error(OAuth2Exception.invalidGrant(INVALID));
 	}
@@ -134,11 +130,11 @@ final class RedisRefreshTokenFamilies implements RefreshTokenFamilies {
 	 * in the organization the family's tokens were for (so that its admins see it), from
 	 * the address of the request being served.
 	 */
-	private DomainEvent reuseDetected(List<?> reply, String clientId, ContextView context) {
+	private Mono<Void> reuseDetected(List<?> reply, String clientId) {
 		String organization = (String) reply.get(3);
-		return new DomainEvent(DomainEventTypes.REFRESH_REUSE_DETECTED, organization.isEmpty() ? null : organization,
-				Actor.client(clientId), new Target(Target.REFRESH_TOKEN_FAMILY, (String) reply.get(1)),
-				ClientAddress.in(context), now(), Map.of("user_id", reply.get(2)));
+		return this.events.publish(DomainEventTypes.REFRESH_REUSE_DETECTED,
+				organization.isEmpty() ? null : organization, Actor.client(clientId),
+				new Target(Target.REFRESH_TOKEN_FAMILY, (String) reply.get(1)), Map.of("user_id", reply.get(2)));
 	}
 
 	@Override

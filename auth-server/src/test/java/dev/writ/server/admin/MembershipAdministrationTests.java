@@ -2,11 +2,9 @@ package dev.writ.server.admin;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.nimbusds.jwt.SignedJWT;
 import dev.writ.server.account.User;
-import dev.writ.server.account.Users;
 import dev.writ.server.event.Actor;
 import dev.writ.server.org.Grantor;
 import dev.writ.server.org.Memberships;
@@ -14,6 +12,7 @@ import dev.writ.server.org.OrganizationRole;
 import dev.writ.server.org.OrganizationRoles;
 import dev.writ.server.org.UnknownRoleException;
 import dev.writ.server.test.HttpBrowser;
+import dev.writ.server.test.AdminFixtures;
 import dev.writ.server.test.TestAuthServer;
 import dev.writ.server.token.RevocationList;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +48,8 @@ class MembershipAdministrationTests {
 
 	private static DatabaseClient database;
 
+	private static AdminFixtures fixtures;
+
 	private String organization;
 
 	@BeforeAll
@@ -56,27 +57,16 @@ class MembershipAdministrationTests {
 		server = TestAuthServer.demo();
 		administration = server.bean(MembershipAdministration.class);
 		database = server.bean(DatabaseClient.class);
+		fixtures = new AdminFixtures(server);
 	}
 
 	@BeforeEach
 	void organization() {
-		this.organization = "org_" + UUID.randomUUID().toString().replace("-", "");
-		database.sql("INSERT INTO organizations (id, slug, name) VALUES (:id, :id, 'Test Org')")
-			.bind("id", this.organization)
-			.then()
-			.block();
+		this.organization = fixtures.organization();
 	}
 
 	private User member(String role) {
-		String email = "member-" + UUID.randomUUID() + "@test.test";
-		User user = server.bean(Users.class).create(email, "Member", "member-password").block();
-		database.sql("INSERT INTO memberships (user_id, organization_id, role) VALUES (:user, :org, :role)")
-			.bind("user", user.id())
-			.bind("org", this.organization)
-			.bind("role", role)
-			.then()
-			.block();
-		return user;
+		return fixtures.member(this.organization, role);
 	}
 
 	@Test
@@ -211,7 +201,7 @@ class MembershipAdministrationTests {
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> tokens(User user) {
 		HttpBrowser browser = new HttpBrowser(server.baseUrl());
-		assertThat(browser.signIn(user.email(), "member-password").getStatus()).isEqualTo(HttpStatus.SEE_OTHER);
+		assertThat(browser.signIn(user.email(), AdminFixtures.PASSWORD).getStatus()).isEqualTo(HttpStatus.SEE_OTHER);
 		String verifier = HttpBrowser.codeVerifier();
 		String authorize = UriComponentsBuilder.fromPath("/oauth2/authorize")
 			.queryParam("response_type", "code")

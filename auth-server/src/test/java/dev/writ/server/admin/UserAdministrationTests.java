@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.nimbusds.jwt.SignedJWT;
 import dev.writ.server.account.User;
@@ -19,6 +18,7 @@ import dev.writ.server.session.StartedSession;
 import dev.writ.server.test.AccessTokens;
 import dev.writ.server.test.HttpBrowser;
 import dev.writ.server.test.AdminApiServer;
+import dev.writ.server.test.AdminFixtures;
 import dev.writ.server.test.TestAuthServer;
 import dev.writ.server.token.RevocationList;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,13 +44,15 @@ class UserAdministrationTests {
 
 	private static final Actor OPERATOR = Actor.client("operator");
 
-	private static final String PASSWORD = "user-password";
+	private static final String PASSWORD = AdminFixtures.PASSWORD;
 
 	private static TestAuthServer server;
 
 	private static UserAdministration administration;
 
 	private static DatabaseClient database;
+
+	private static AdminFixtures fixtures;
 
 	private String organization;
 
@@ -61,23 +63,13 @@ class UserAdministrationTests {
 		server = AdminApiServer.get();
 		administration = server.bean(UserAdministration.class);
 		database = server.bean(DatabaseClient.class);
+		fixtures = new AdminFixtures(server);
 	}
 
 	@BeforeEach
 	void user() {
-		this.organization = "org_" + UUID.randomUUID().toString().replace("-", "");
-		database.sql("INSERT INTO organizations (id, slug, name) VALUES (:id, :id, 'Test Org')")
-			.bind("id", this.organization)
-			.then()
-			.block();
-		this.user = server.bean(Users.class)
-			.create("disable-" + UUID.randomUUID() + "@test.test", "User", PASSWORD)
-			.block();
-		database.sql("INSERT INTO memberships (user_id, organization_id, role) VALUES (:user, :org, 'member')")
-			.bind("user", this.user.id())
-			.bind("org", this.organization)
-			.then()
-			.block();
+		this.organization = fixtures.organization();
+		this.user = fixtures.member(this.organization, "member");
 	}
 
 	@Test

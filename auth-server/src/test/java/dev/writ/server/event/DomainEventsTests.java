@@ -1,5 +1,6 @@
 package dev.writ.server.event;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -101,7 +102,9 @@ class DomainEventsTests {
 	}
 
 	/** Registered in an order other than their {@code @Order}, which must win. */
-	private final ApplicationContextRunner runner = new ApplicationContextRunner().withBean(Calls.class)
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withBean(Clock.class, Clock::systemUTC)
+		.withBean(Calls.class)
 		.withBean(Third.class)
 		.withBean(First.class)
 		.withBean(DomainEvents.class);
@@ -124,7 +127,7 @@ class DomainEventsTests {
 		DomainEvents events = new DomainEvents(List.of((event) -> {
 			called.add(event);
 			return Mono.empty();
-		}));
+		}), Clock.systemUTC());
 		Mono<Void> publication = events.publish(EVENT);
 		assertThat(called).isEmpty();
 		publication.block(Duration.ofSeconds(5));
@@ -147,13 +150,30 @@ class DomainEventsTests {
 	void publishWhenListenerThrowsInsteadOfReturningAnErrorThenPublishFails() {
 		DomainEvents events = new DomainEvents(List.of((event) -> {
 			throw new IllegalStateException("thrown");
-		}));
+		}), Clock.systemUTC());
 		StepVerifier.create(events.publish(EVENT)).expectErrorMessage("thrown").verify(Duration.ofSeconds(5));
 	}
 
 	@Test
+	void publishWhenMadeOnARequestThenDatedNowFromItsClientAddress() {
+		List<DomainEvent> published = new CopyOnWriteArrayList<>();
+		Instant now = Instant.parse("2026-11-23T12:00:00Z");
+		DomainEvents events = new DomainEvents(List.of((event) -> Mono.fromRunnable(() -> published.add(event))),
+				Clock.fixed(now, java.time.ZoneOffset.UTC));
+		events
+			.publish(DomainEventTypes.MEMBERSHIP_REMOVED, "org_acme", Actor.user("usr_alice"),
+					new Target(Target.USER, "usr_adam"), Map.of("role", "member"))
+			.contextWrite((context) -> ClientAddress.put(context, "203.0.113.7"))
+			.block(Duration.ofSeconds(5));
+		assertThat(published)
+			.containsExactly(new DomainEvent(DomainEventTypes.MEMBERSHIP_REMOVED, "org_acme", Actor.user("usr_alice"),
+					new Target(Target.USER, "usr_adam"), "203.0.113.7", now, Map.of("role", "member")));
+	}
+
+	@Test
 	void publishWhenNoListenersThenCompletes() {
-		new ApplicationContextRunner().withBean(DomainEvents.class)
+		new ApplicationContextRunner().withBean(Clock.class, Clock::systemUTC)
+			.withBean(DomainEvents.class)
 			.run((context) -> StepVerifier.create(context.getBean(DomainEvents.class).publish(EVENT)).verifyComplete());
 	}
 

@@ -88,7 +88,7 @@ class RedisRefreshTokenFamiliesEventTests extends RedisRefreshTokenFamiliesFixtu
 	void rotateWhenUsedTokenAndPublishingFailsThenThatErrorAndFamilyRevokedAnyway() {
 		IllegalStateException failure = new IllegalStateException("audit log unavailable");
 		RedisRefreshTokenFamilies failing = new RedisRefreshTokenFamilies(template, this.clock,
-				new DomainEvents(List.of((event) -> Mono.error(failure))));
+				new DomainEvents(List.of((event) -> Mono.error(failure)), this.clock));
 		IssuedRefreshToken first = failing.start(grant(this.user), POLICY).block();
 		IssuedRefreshToken second = failing.rotate(first.value(), CLIENT).block().next();
 		assertThatExceptionOfType(IllegalStateException.class)

@@ -31,8 +31,8 @@ abstract class RedisRefreshTokenFamiliesFixture {
 	/** What the store published, in order. */
 	final List<DomainEvent> published = new CopyOnWriteArrayList<>();
 
-	final DomainEvents events = new DomainEvents(
-			List.of((event) -> Mono.fromRunnable(() -> this.published.add(event))));
+	final DomainEvents events = new DomainEvents(List.of((event) -> Mono.fromRunnable(() -> this.published.add(event))),
+			this.clock);
 
 	final RedisRefreshTokenFamilies families = new RedisRefreshTokenFamilies(template, this.clock, this.events);
 
